@@ -1,0 +1,143 @@
+/**
+ * The user's settings: one versioned object in `storage.sync`, defaults and migrations here, in
+ * one place. Everything in this file is pure so the options page, the background and the tests
+ * share one definition.
+ */
+
+/** Comparison periods the user can choose, in the order the UI lists them. */
+export const COMPARISON_PERIODS = ['1M', '3M', '6M', 'YTD', '1Y', '3Y', '5Y'] as const;
+export type ComparisonPeriod = (typeof COMPARISON_PERIODS)[number];
+
+/** Benchmarks the user can compare against (the Russell 2000 itself is always shown). */
+export const BENCHMARK_CHOICES = [
+  { symbol: '^GSPC', label: 'S&P 500' },
+  { symbol: '^IXIC', label: 'Nasdaq Composite' },
+  { symbol: '^NDX', label: 'Nasdaq-100' },
+] as const;
+export type BenchmarkSymbol = (typeof BENCHMARK_CHOICES)[number]['symbol'];
+
+/** Realized-volatility windows offered, in trading days (1 month, 3 months, 1 year). */
+export const VOLATILITY_WINDOWS = [21, 63, 252] as const;
+
+export const DETECTION_SENSITIVITIES = ['strict', 'balanced', 'broad'] as const;
+export type DetectionSensitivity = (typeof DETECTION_SENSITIVITIES)[number];
+
+export const THEMES = ['system', 'light', 'dark'] as const;
+export type Theme = (typeof THEMES)[number];
+
+export interface ComparisonSettings {
+  /** Benchmarks shown beside the Russell 2000, in the user's order; at least one. */
+  benchmarks: BenchmarkSymbol[];
+  /** Periods shown in the card and popup, in the UI's order; at least one. */
+  periods: ComparisonPeriod[];
+  /** Realized-volatility window, trading days. */
+  volatilityWindow: number;
+}
+
+export interface DetectionSettings {
+  /** Pauses marking on every site. */
+  paused: boolean;
+  /** Hostnames where the content script does nothing (`example.com` also covers its subdomains). */
+  disabledSites: string[];
+  /** How much context a bare uppercase symbol needs before it is marked. */
+  sensitivity: DetectionSensitivity;
+  /** Resolve company names ("Goldman Sachs") to tickers. */
+  companyNames: boolean;
+}
+
+export interface Settings {
+  comparison: ComparisonSettings;
+  detection: DetectionSettings;
+  theme: Theme;
+}
+
+export const SETTINGS_VERSION = 1;
+
+export const DEFAULT_SETTINGS: Settings = {
+  comparison: { benchmarks: ['^GSPC', '^IXIC'], periods: ['1M', '3M', 'YTD', '1Y'], volatilityWindow: 63 },
+  detection: { paused: false, disabledSites: [], sensitivity: 'balanced', companyNames: false },
+  theme: 'system',
+};
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function pickList<T extends string>(value: unknown, allowed: readonly T[], fallback: T[]): T[] {
+  if (!Array.isArray(value)) return fallback;
+  const picked = allowed.filter((item) => value.includes(item));
+  // Keep the user's order, drop unknown and duplicate entries.
+  const ordered = value.filter(
+    (item, i): item is T => picked.includes(item as T) && value.indexOf(item) === i,
+  );
+  return ordered.length > 0 ? ordered : fallback;
+}
+
+function pickOne<T extends string | number>(value: unknown, allowed: readonly T[], fallback: T): T {
+  return allowed.includes(value as T) ? (value as T) : fallback;
+}
+
+/** Normalizes a hostname the user typed ("https://www.Example.com/x" → "example.com"); null if not a host. */
+export function normalizeHostname(input: string): string | null {
+  let host = input.trim().toLowerCase();
+  if (!host) return null;
+  host = host.replace(/^[a-z][a-z0-9+.-]*:\/\//, '').replace(/[/?#:].*$/, '');
+  host = host.replace(/^www\./, '');
+  return /^[a-z0-9-]+(\.[a-z0-9-]+)*$/.test(host) ? host : null;
+}
+
+/**
+ * Returns a complete, valid Settings object from anything read from storage: unknown keys are
+ * dropped, missing or invalid values take their defaults, so a corrupt or hand-edited entry
+ * never breaks the extension.
+ */
+export function sanitizeSettings(value: unknown): Settings {
+  const raw = isRecord(value) ? value : {};
+  const comparison = isRecord(raw.comparison) ? raw.comparison : {};
+  const detection = isRecord(raw.detection) ? raw.detection : {};
+  const defaults = DEFAULT_SETTINGS;
+  const sites = Array.isArray(detection.disabledSites) ? detection.disabledSites : [];
+  return {
+    comparison: {
+      benchmarks: pickList(
+        comparison.benchmarks,
+        BENCHMARK_CHOICES.map((b) => b.symbol),
+        defaults.comparison.benchmarks,
+      ),
+      periods: pickList(comparison.periods, COMPARISON_PERIODS, defaults.comparison.periods),
+      volatilityWindow: pickOne(
+        comparison.volatilityWindow,
+        VOLATILITY_WINDOWS,
+        defaults.comparison.volatilityWindow,
+      ),
+    },
+    detection: {
+      paused: typeof detection.paused === 'boolean' ? detection.paused : defaults.detection.paused,
+      disabledSites: [
+        ...new Set(
+          sites
+            .filter((s): s is string => typeof s === 'string')
+            .map(normalizeHostname)
+            .filter((s): s is string => s !== null),
+        ),
+      ],
+      sensitivity: pickOne(
+        detection.sensitivity,
+        DETECTION_SENSITIVITIES,
+        defaults.detection.sensitivity,
+      ),
+      companyNames:
+        typeof detection.companyNames === 'boolean'
+          ? detection.companyNames
+          : defaults.detection.companyNames,
+    },
+    theme: pickOne(raw.theme, THEMES, defaults.theme),
+  };
+}
+
+/** True when the content script should do nothing on `hostname` (paused, or the site or a parent domain is switched off). */
+export function isDetectionDisabled(settings: DetectionSettings, hostname: string): boolean {
+  if (settings.paused) return true;
+  const host = hostname.toLowerCase().replace(/^www\./, '');
+  return settings.disabledSites.some((site) => host === site || host.endsWith(`.${site}`));
+}
