@@ -1,0 +1,23 @@
+/**
+ * Russell 2000 analytics: pure functions over adjusted daily series. Returns are fractions
+ * (0.05 = 5%); windows count trading days (closes in the series); missing data gives `null`
+ * (plain functions) or `{ value: null, reason, detail }` (`...Detailed` functions), never `NaN`.
+ */
+export type { Series } from '../series/series';
+export {
+  addCalendarDays,
+  calendarDaysBetween,
+  isIsoDate,
+  previousYearEnd,
+  subtractMonths,
+} from './calendar-date';
+export { indexOnOrAfter, indexOnOrBefore } from './lookup';
+export { MAX_GAP_CALENDAR_DAYS } from './metric-result';
+export type { MetricResult, MissingReason } from './metric-result';
+export { PERIODS, PERIOD_MONTHS, isPeriod, periodStartDate } from './period';
+export type { Period } from './period';
+export { lastDate, resolveAsOfIndex } from './as-of';
+export { periodReturn, periodReturnDetailed } from './period-return';
+export type { PeriodReturnValue } from './period-return';
+export { relativePerformance, relativePerformanceDetailed } from './relative-performance';
+export type { RelativePerformance, RelativePerformanceDetailed } from './relative-performance';
