@@ -1,5 +1,32 @@
 import preact from '@preact/preset-vite';
+import { build } from 'esbuild';
 import { defineConfig } from 'wxt';
+
+/**
+ * The hover card's UI (Preact tree + Chart.js) is built as its own ES module and loaded by the
+ * content script with `import(runtime.getURL(...))` on the first hover, so pages that are only
+ * read never parse it. WXT bundles each content script as a single IIFE (no code splitting),
+ * hence this side build.
+ */
+export const CARD_CHUNK = 'card-ui.js';
+
+async function buildCardChunk(production: boolean): Promise<string> {
+  const result = await build({
+    entryPoints: ['components/card/card-ui.tsx'],
+    bundle: true,
+    format: 'esm',
+    write: false,
+    minify: production,
+    legalComments: 'none',
+    target: ['chrome120', 'firefox128'],
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+    define: { 'process.env.NODE_ENV': JSON.stringify(production ? 'production' : 'development') },
+  });
+  const [file] = result.outputFiles;
+  if (!file) throw new Error('card chunk build produced no output');
+  return file.text;
+}
 
 /**
  * The chart provider's origin. Overridable at build time so the real-browser suite can point the
@@ -18,6 +45,17 @@ export default defineConfig({
     permissions: ['storage', 'alarms'],
     host_permissions: [`${new URL(chartBaseUrl).origin}/*`],
     action: { default_title: 'R2K Lens: Russell 2000 dashboard' },
+    web_accessible_resources: [
+      { resources: [CARD_CHUNK], matches: ['http://*/*', 'https://*/*'] },
+    ],
+  },
+  hooks: {
+    'build:publicAssets': async (wxt, files) => {
+      files.push({
+        relativeDest: CARD_CHUNK,
+        contents: await buildCardChunk(wxt.config.mode === 'production'),
+      });
+    },
   },
   vite: () => ({
     plugins: [preact()],

@@ -3,10 +3,7 @@
  * one place. Everything in this file is pure so the options page, the background and the tests
  * share one definition.
  */
-
-/** Comparison periods the user can choose, in the order the UI lists them. */
-export const COMPARISON_PERIODS = ['1M', '3M', '6M', 'YTD', '1Y', '3Y', '5Y'] as const;
-export type ComparisonPeriod = (typeof COMPARISON_PERIODS)[number];
+import { PERIODS, type Period } from '../metrics/period';
 
 /** Benchmarks the user can compare against (the Russell 2000 itself is always shown). */
 export const BENCHMARK_CHOICES = [
@@ -29,7 +26,7 @@ export interface ComparisonSettings {
   /** Benchmarks shown beside the Russell 2000, in the user's order; at least one. */
   benchmarks: BenchmarkSymbol[];
   /** Periods shown in the card and popup, in the UI's order; at least one. */
-  periods: ComparisonPeriod[];
+  periods: Period[];
   /** Realized-volatility window, trading days. */
   volatilityWindow: number;
 }
@@ -104,7 +101,7 @@ export function sanitizeSettings(value: unknown): Settings {
         BENCHMARK_CHOICES.map((b) => b.symbol),
         defaults.comparison.benchmarks,
       ),
-      periods: pickList(comparison.periods, COMPARISON_PERIODS, defaults.comparison.periods),
+      periods: pickList(comparison.periods, PERIODS, defaults.comparison.periods),
       volatilityWindow: pickOne(
         comparison.volatilityWindow,
         VOLATILITY_WINDOWS,

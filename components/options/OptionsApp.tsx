@@ -1,0 +1,245 @@
+import { useEffect, useState } from 'preact/hooks';
+import { PERIODS, type Period } from '../../lib/metrics/period';
+import {
+  BENCHMARK_CHOICES,
+  DETECTION_SENSITIVITIES,
+  THEMES,
+  VOLATILITY_WINDOWS,
+  normalizeHostname,
+  type BenchmarkSymbol,
+  type Settings,
+} from '../../lib/settings/schema';
+import { saveSettings } from '../../lib/settings/store';
+import { applyTheme } from '../ui/apply-theme';
+import { useSettings } from '../ui/use-settings';
+
+const SENSITIVITY_HELP: Record<(typeof DETECTION_SENSITIVITIES)[number], string> = {
+  strict: 'Only cashtags, exchange prefixes, Reuters codes, quote links and index names.',
+  balanced: 'Also bare symbols in a market context ("shares of KTOS", "IWM fell 2%").',
+  broad: 'Also bare listed symbols anywhere; word-like ones (IT, ON, ALL) still need context.',
+};
+
+const WINDOW_LABEL: Record<number, string> = { 21: '1 month (21 days)', 63: '3 months (63 days)', 252: '1 year (252 days)' };
+
+function toggle<T>(list: readonly T[], item: T, on: boolean): T[] {
+  return on ? [...list.filter((x) => x !== item), item] : list.filter((x) => x !== item);
+}
+
+/** The options page: comparison preferences, detection, appearance. Saves on every change. */
+export function OptionsApp() {
+  const settings = useSettings();
+  const [status, setStatus] = useState('');
+  const [siteInput, setSiteInput] = useState('');
+  const [siteError, setSiteError] = useState('');
+
+  useEffect(() => {
+    if (settings) applyTheme(document.documentElement, settings.theme);
+  }, [settings?.theme]);
+
+  if (!settings) return <p class="loading">Loading settings…</p>;
+
+  async function update(next: Settings) {
+    try {
+      await saveSettings(next);
+      setStatus('Saved');
+    } catch (error) {
+      setStatus(`Could not save: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  const s = settings;
+  const setComparison = (patch: Partial<Settings['comparison']>) =>
+    update({ ...s, comparison: { ...s.comparison, ...patch } });
+  const setDetection = (patch: Partial<Settings['detection']>) =>
+    update({ ...s, detection: { ...s.detection, ...patch } });
+
+  function addSite(event: Event) {
+    event.preventDefault();
+    const host = normalizeHostname(siteInput);
+    if (!host) {
+      setSiteError('Enter a site such as reuters.com');
+      return;
+    }
+    setSiteError('');
+    setSiteInput('');
+    void setDetection({ disabledSites: [...new Set([...s.detection.disabledSites, host])] });
+  }
+
+  return (
+    <main>
+      <header>
+        <h1>R2K Lens settings</h1>
+        <p class="status" role="status" aria-live="polite">
+          {status}
+        </p>
+      </header>
+
+      <section aria-labelledby="cmp">
+        <h2 id="cmp">Comparison</h2>
+        <fieldset>
+          <legend>Benchmarks beside the Russell 2000</legend>
+          {BENCHMARK_CHOICES.map((b) => {
+            const on = s.comparison.benchmarks.includes(b.symbol);
+            const last = on && s.comparison.benchmarks.length === 1;
+            return (
+              <label key={b.symbol}>
+                <input
+                  type="checkbox"
+                  name="benchmark"
+                  value={b.symbol}
+                  checked={on}
+                  disabled={last}
+                  title={last ? 'Keep at least one benchmark' : undefined}
+                  onChange={(e) =>
+                    setComparison({
+                      benchmarks: toggle<BenchmarkSymbol>(
+                        s.comparison.benchmarks,
+                        b.symbol,
+                        e.currentTarget.checked,
+                      ),
+                    })
+                  }
+                />
+                {b.label} <span class="muted">{b.symbol}</span>
+              </label>
+            );
+          })}
+        </fieldset>
+        <fieldset>
+          <legend>Periods</legend>
+          <div class="chips">
+            {PERIODS.map((p) => {
+              const on = s.comparison.periods.includes(p);
+              return (
+                <label key={p} class="chip">
+                  <input
+                    type="checkbox"
+                    name="period"
+                    value={p}
+                    checked={on}
+                    disabled={on && s.comparison.periods.length === 1}
+                    onChange={(e) =>
+                      setComparison({
+                        periods: PERIODS.filter((x: Period) =>
+                          x === p ? e.currentTarget.checked : s.comparison.periods.includes(x),
+                        ),
+                      })
+                    }
+                  />
+                  {p}
+                </label>
+              );
+            })}
+          </div>
+        </fieldset>
+        <fieldset>
+          <legend>Volatility window</legend>
+          {VOLATILITY_WINDOWS.map((w) => (
+            <label key={w}>
+              <input
+                type="radio"
+                name="volatilityWindow"
+                value={w}
+                checked={s.comparison.volatilityWindow === w}
+                onChange={() => setComparison({ volatilityWindow: w })}
+              />
+              {WINDOW_LABEL[w]}
+            </label>
+          ))}
+        </fieldset>
+      </section>
+
+      <section aria-labelledby="det">
+        <h2 id="det">Detection</h2>
+        <label>
+          <input
+            type="checkbox"
+            name="paused"
+            checked={s.detection.paused}
+            onChange={(e) => setDetection({ paused: e.currentTarget.checked })}
+          />
+          Pause on every site
+        </label>
+        <fieldset>
+          <legend>Sensitivity</legend>
+          {DETECTION_SENSITIVITIES.map((level) => (
+            <label key={level}>
+              <input
+                type="radio"
+                name="sensitivity"
+                value={level}
+                checked={s.detection.sensitivity === level}
+                onChange={() => setDetection({ sensitivity: level })}
+              />
+              <strong>{level}</strong> <span class="muted">{SENSITIVITY_HELP[level]}</span>
+            </label>
+          ))}
+        </fieldset>
+        <label>
+          <input
+            type="checkbox"
+            name="companyNames"
+            checked={s.detection.companyNames}
+            onChange={(e) => setDetection({ companyNames: e.currentTarget.checked })}
+          />
+          Recognise company names ("Goldman Sachs" → GS)
+        </label>
+        <fieldset>
+          <legend>Sites where R2K Lens stays off</legend>
+          {s.detection.disabledSites.length === 0 ? (
+            <p class="muted">None: R2K Lens runs on every site.</p>
+          ) : (
+            <ul class="sites">
+              {s.detection.disabledSites.map((site) => (
+                <li key={site}>
+                  {site}{' '}
+                  <button
+                    type="button"
+                    aria-label={`Turn R2K Lens back on for ${site}`}
+                    onClick={() =>
+                      setDetection({
+                        disabledSites: s.detection.disabledSites.filter((x) => x !== site),
+                      })
+                    }
+                  >
+                    Remove
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+          <form onSubmit={addSite} class="add-site">
+            <input
+              type="text"
+              name="site"
+              placeholder="example.com"
+              value={siteInput}
+              aria-invalid={siteError ? 'true' : undefined}
+              onInput={(e) => setSiteInput(e.currentTarget.value)}
+            />
+            <button type="submit">Add</button>
+          </form>
+          {siteError && <p class="error">{siteError}</p>}
+        </fieldset>
+      </section>
+
+      <section aria-labelledby="look">
+        <h2 id="look">Appearance</h2>
+        <fieldset>
+          <legend>Theme</legend>
+          {THEMES.map((t) => (
+            <label key={t}>
+              <input
+                type="radio"
+                name="theme"
+                value={t}
+                checked={s.theme === t}
+                onChange={() => update({ ...s, theme: t })}
+              />
+              {t}
+            </label>
+          ))}
+        </fieldset>
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,7 @@
+import { render } from 'preact';
+import { OptionsApp } from '../../components/options/OptionsApp';
+import '../../components/ui/base.css';
+import './style.css';
+
+const root = document.getElementById('app');
+if (root) render(<OptionsApp />, root);
