@@ -1,0 +1,17 @@
+/**
+ * Parses an HTTP `Retry-After` header value: either delta-seconds (`"120"`) or an HTTP-date
+ * (`"Wed, 21 Oct 2026 07:28:00 GMT"`). Returns milliseconds to wait from `nowMs` (never negative),
+ * or `undefined` when the header is missing or unreadable.
+ */
+export function parseRetryAfter(
+  value: string | null | undefined,
+  nowMs: number,
+): number | undefined {
+  if (value === null || value === undefined) return undefined;
+  const trimmed = value.trim();
+  if (trimmed === '') return undefined;
+  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  const at = Date.parse(trimmed);
+  if (Number.isNaN(at)) return undefined;
+  return Math.max(0, at - nowMs);
+}
