@@ -21,3 +21,21 @@ export { periodReturn, periodReturnDetailed } from './period-return';
 export type { PeriodReturnValue } from './period-return';
 export { relativePerformance, relativePerformanceDetailed } from './relative-performance';
 export type { RelativePerformance, RelativePerformanceDetailed } from './relative-performance';
+export type { WindowedValue } from './windowed-value';
+export {
+  TRADING_DAYS_PER_YEAR,
+  realizedVolatility,
+  realizedVolatilityDetailed,
+} from './realized-volatility';
+export { beta, betaDetailed, correlation, correlationDetailed } from './beta-correlation';
+export { sharedCloses } from './shared-closes';
+export type { SharedCloses } from './shared-closes';
+export {
+  currentDrawdown,
+  currentDrawdownDetailed,
+  maxDrawdown,
+  maxDrawdownDetailed,
+} from './drawdown';
+export type { CurrentDrawdown, MaxDrawdown } from './drawdown';
+export { rateSensitivity, rateSensitivityDetailed } from './rate-sensitivity';
+export type { RateSensitivity } from './rate-sensitivity';
