@@ -86,11 +86,18 @@ describe('parseYahooChart on recorded responses', () => {
       1259.5,
     ]);
     const jk = parseYahooChart(yahooBody('chart-WSKT.JK-2020-01-01-to-2020-01-03.json'), 'WSKT.JK');
-    expect([jk.meta.currency, jk.bars[0]?.date, jk.bars[0]?.close]).toEqual(['IDR', '2020-01-02', 1505]);
+    expect([jk.meta.currency, jk.bars[0]?.date, jk.bars[0]?.close]).toEqual([
+      'IDR',
+      '2020-01-02',
+      1505,
+    ]);
   });
 
   it('handles around-the-clock instruments stamped at UTC midnight', () => {
-    const btc = parseYahooChart(yahooBody('chart-BTC-USD-2020-01-01-to-2020-01-03.json'), 'BTC-USD');
+    const btc = parseYahooChart(
+      yahooBody('chart-BTC-USD-2020-01-01-to-2020-01-03.json'),
+      'BTC-USD',
+    );
     expect(btc.meta.instrumentType).toBe('CRYPTOCURRENCY');
     expect(btc.bars.map((b) => b.date)).toEqual(['2020-01-01', '2020-01-02', '2020-01-03']);
     for (const name of [
@@ -134,18 +141,22 @@ describe('parseYahooChart on recorded responses', () => {
 
 describe('parseYahooChart failures', () => {
   it('maps chart.error Not Found to unknown-symbol', () => {
-    expect(kindOf(() => parseYahooChart(yahooBody('derived-unknown-symbol-404.json'), 'ZZZZ'))).toBe(
-      'unknown-symbol',
-    );
+    expect(
+      kindOf(() => parseYahooChart(yahooBody('derived-unknown-symbol-404.json'), 'ZZZZ')),
+    ).toBe('unknown-symbol');
   });
 
   it('calls an empty range (recorded 1m request over a weekend) empty', () => {
-    const body = yahooBody('chart-AAPL-2025-02-01-to-2025-02-02-includePrePost-false-interval-1m.json');
+    const body = yahooBody(
+      'chart-AAPL-2025-02-01-to-2025-02-02-includePrePost-false-interval-1m.json',
+    );
     expect(kindOf(() => parseYahooChart(body, 'AAPL'))).toBe('empty');
   });
 
   it('calls a null result empty and a missing chart malformed', () => {
-    expect(kindOf(() => parseYahooChart({ chart: { result: [], error: null } }, 'X'))).toBe('empty');
+    expect(kindOf(() => parseYahooChart({ chart: { result: [], error: null } }, 'X'))).toBe(
+      'empty',
+    );
     expect(kindOf(() => parseYahooChart({ finance: {} }, 'X'))).toBe('malformed');
   });
 
@@ -159,10 +170,12 @@ describe('parseYahooChart failures', () => {
 
   it('detects truncated JSON, HTML and empty bodies from the text', () => {
     const text = JSON.stringify(yahooBody('chart-QQQ-2020-01-01-to-2020-01-03.json'));
-    expect(kindOf(() => parseYahooChartText(text.slice(0, text.length / 2), 'QQQ'))).toBe('malformed');
-    expect(kindOf(() => parseYahooChartText('<!DOCTYPE html><html><body>consent</body></html>', 'QQQ'))).toBe(
-      'html',
+    expect(kindOf(() => parseYahooChartText(text.slice(0, text.length / 2), 'QQQ'))).toBe(
+      'malformed',
     );
+    expect(
+      kindOf(() => parseYahooChartText('<!DOCTYPE html><html><body>consent</body></html>', 'QQQ')),
+    ).toBe('html');
     expect(kindOf(() => parseYahooChartText('  ', 'QQQ'))).toBe('empty');
     expect(parseYahooChartText(text, 'QQQ').bars[0]?.date).toBe('2020-01-02');
   });
@@ -204,8 +217,8 @@ describe('yahooChartUrl', () => {
     expect(yahooChartUrl('http://127.0.0.1:4010/', '^RUT', { range: '10y' })).toBe(
       'http://127.0.0.1:4010/v8/finance/chart/%5ERUT?range=10y&interval=1d&includePrePost=false&events=div%7Csplit',
     );
-    expect(yahooChartUrl('https://query1.finance.yahoo.com', 'iwm', { period1: 1, period2: 2 })).toContain(
-      '/chart/IWM?period1=1&period2=2&interval=1d',
-    );
+    expect(
+      yahooChartUrl('https://query1.finance.yahoo.com', 'iwm', { period1: 1, period2: 2 }),
+    ).toContain('/chart/IWM?period1=1&period2=2&interval=1d');
   });
 });
