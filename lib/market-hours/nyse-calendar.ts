@@ -75,7 +75,7 @@ export function nyseHolidays(year: number): Holiday[] {
   list.push({ date: nthWeekdayOfMonth(year, 9, 1, 1), name: 'Labor Day' });
   list.push({ date: nthWeekdayOfMonth(year, 11, 4, 4), name: 'Thanksgiving Day' });
   list.push({ date: observed(ymd(year, 12, 25)), name: 'Christmas Day' });
-  return list.sort((a, b) => a.date.localeCompare(b.date));
+  return list.toSorted((a, b) => a.date.localeCompare(b.date));
 }
 
 const holidayCache = new Map<number, Map<string, string>>();

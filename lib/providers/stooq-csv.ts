@@ -107,7 +107,7 @@ export function parseStooqCsv(text: string, symbol: string): ProviderSeries {
       volume: iVol >= 0 ? num(cells[iVol]) : null,
     });
   }
-  const bars = [...byDate.values()].sort((a, b) =>
+  const bars = [...byDate.values()].toSorted((a, b) =>
     a.date < b.date ? -1 : a.date > b.date ? 1 : 0,
   );
   if (bars.length === 0) throw new ProviderError('empty', `Stooq CSV for ${symbol} has no rows`);

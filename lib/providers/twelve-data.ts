@@ -129,7 +129,7 @@ export function parseTwelveData(body: unknown, symbol: string): ProviderSeries {
       volume: num(row.volume),
     });
   }
-  const bars = [...byDate.values()].sort((a, b) =>
+  const bars = [...byDate.values()].toSorted((a, b) =>
     a.date < b.date ? -1 : a.date > b.date ? 1 : 0,
   );
   if (bars.length === 0) throw new ProviderError('empty', `Twelve Data for ${symbol} has no bars`);

@@ -117,16 +117,20 @@ function isIntraday(granularity: string | null | undefined): boolean {
   return typeof granularity === 'string' && /^\d+(m|h)$/.test(granularity);
 }
 
+function maxOf(a: number | null, b: number | null): number | null {
+  return a === null ? b : b === null ? a : Math.max(a, b);
+}
+
+function minOf(a: number | null, b: number | null): number | null {
+  return a === null ? b : b === null ? a : Math.min(a, b);
+}
+
 function foldIntoDay(prev: Bar, next: Bar): Bar {
-  const max = (a: number | null, b: number | null) =>
-    a === null ? b : b === null ? a : Math.max(a, b);
-  const min = (a: number | null, b: number | null) =>
-    a === null ? b : b === null ? a : Math.min(a, b);
   return {
     date: prev.date,
     open: prev.open ?? next.open,
-    high: max(prev.high, next.high),
-    low: min(prev.low, next.low),
+    high: maxOf(prev.high, next.high),
+    low: minOf(prev.low, next.low),
     close: next.close ?? prev.close,
     adjClose: null,
     volume:
@@ -197,7 +201,7 @@ export function parseYahooChart(body: unknown, symbol: string): ProviderSeries {
     const prev = byDate.get(bar.date);
     byDate.set(bar.date, intraday && prev ? foldIntoDay(prev, bar) : bar);
   }
-  const bars = [...byDate.values()].sort((a, b) =>
+  const bars = [...byDate.values()].toSorted((a, b) =>
     a.date < b.date ? -1 : a.date > b.date ? 1 : 0,
   );
   if (bars.length === 0) {
@@ -214,11 +218,11 @@ export function parseYahooChart(body: unknown, symbol: string): ProviderSeries {
       numerator: s.numerator,
       denominator: s.denominator,
     }))
-    .sort((a, b) => a.date.localeCompare(b.date));
+    .toSorted((a, b) => a.date.localeCompare(b.date));
   const dividends: Dividend[] = Object.values(result.events?.dividends ?? {})
     .filter((d) => Number.isFinite(d.amount))
     .map((d) => ({ date: exchangeDate(d.date, tz, gmtOffset), amount: d.amount }))
-    .sort((a, b) => a.date.localeCompare(b.date));
+    .toSorted((a, b) => a.date.localeCompare(b.date));
 
   return {
     symbol,

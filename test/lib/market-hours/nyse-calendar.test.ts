@@ -44,7 +44,7 @@ describe('NYSE holidays against the copied holiday list (us_market_holidays.csv,
       .map((r) => r.date);
     const computed: string[] = [];
     for (let y = 1990; y <= 2022; y += 1) computed.push(...nyseHolidays(y).map((h) => h.date));
-    expect(computed.sort()).toEqual([...listed, ...missingFromList].sort());
+    expect(computed.toSorted()).toEqual([...listed, ...missingFromList].toSorted());
   });
 
   it('does not observe a Saturday New Year on the Friday before, and moves a Sunday one to Monday', () => {
@@ -66,9 +66,9 @@ describe('NYSE calendar against real trading days (SPY 1993-01-29..2026-02-23)',
   });
 
   it('needs its unscheduled closures for that (rules alone miss them)', () => {
-    for (const c of NYSE_UNSCHEDULED_CLOSURES.filter((c) => c.date >= '1993-01-29')) {
-      expect(traded.has(c.date)).toBe(false);
-      expect(weekday(c.date)).not.toBe(0);
+    for (const closure of NYSE_UNSCHEDULED_CLOSURES.filter((c) => c.date >= '1993-01-29')) {
+      expect(traded.has(closure.date)).toBe(false);
+      expect(weekday(closure.date)).not.toBe(0);
     }
   });
 });

@@ -13,6 +13,10 @@ function kindOf(fn: () => unknown): string {
   return 'no error';
 }
 
+function err(code: number, message: string): string {
+  return JSON.stringify({ code, message, status: 'error' });
+}
+
 describe('parseTwelveDataText', () => {
   it('reorders newest-first string values into ascending numeric bars', () => {
     const s = parseTwelveDataText(fixtureText('twelvedata/AAPL-time_series.json'), 'AAPL');
@@ -28,8 +32,6 @@ describe('parseTwelveDataText', () => {
   });
 
   it('maps error bodies (sent with HTTP 200) to typed errors', () => {
-    const err = (code: number, message: string) =>
-      JSON.stringify({ code, message, status: 'error' });
     expect(
       kindOf(() =>
         parseTwelveDataText(
