@@ -16,6 +16,9 @@ export const SNAPSHOT_FORMAT_VERSION = 1;
 /** Decimals kept for holding weights (fractions): 1e-8 is 0.000001 percentage points. */
 export const WEIGHT_DECIMALS = 8;
 
+/** Day number of 9999-12-31, the last date a `YYYY-MM-DD` string can hold. */
+const LAST_DAY = 2932896;
+
 const KINDS: readonly InstrumentKind[] = ['index', 'etf', 'stock', 'rate'];
 
 export interface EncodedSeries {
@@ -298,6 +301,15 @@ function decodeSeries(symbol: string, value: unknown): SnapshotSeries {
     }
     day += step;
     scaledClose += closeSteps[i] as number;
+    if (day > LAST_DAY) {
+      throw new SnapshotFormatError(`${path}.days[${i}]`, 'runs past the year 9999');
+    }
+    if (!Number.isSafeInteger(scaledClose)) {
+      throw new SnapshotFormatError(
+        `${path}.closes[${i}]`,
+        'running sum leaves the safe-integer range',
+      );
+    }
     dates.push(isoDate(day));
     closes.push(scaledClose / divisor); // a division gives the nearest double to the decimal
   }

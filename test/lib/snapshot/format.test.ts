@@ -210,6 +210,20 @@ describe('decodeSnapshot', () => {
       'Invalid snapshot: series["^RUT"].gaps[0]: from 1987-09-14 is not before to 1987-09-11',
     ],
     [
+      'a date past 9999',
+      (j) => {
+        j.series['^RUT'].days[3] = 4e6;
+      },
+      'Invalid snapshot: series["^RUT"].days[3]: runs past the year 9999',
+    ],
+    [
+      'closes that overflow',
+      (j) => {
+        j.series['^RUT'].closes[3] = Number.MAX_SAFE_INTEGER;
+      },
+      'Invalid snapshot: series["^RUT"].closes[3]: running sum leaves the safe-integer range',
+    ],
+    [
       'missing holdings',
       (j) => {
         delete j.holdings;
