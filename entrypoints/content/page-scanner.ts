@@ -1,0 +1,568 @@
+/**
+ * Finds ticker and index mentions in the page's text and underlines them, without changing the
+ * page's DOM, and answers "which mention is under this point".
+ *
+ * Flow: the visible part of the page first (found by caret hit-testing a grid of viewport
+ * points), in the next macrotask; then the whole page in idle slices of a few milliseconds; then
+ * whatever the MutationObserver queued (added and changed text), drained in idle slices with a
+ * back-off under mutation storms. Each slice walks text runs ({@link TextCursor}), hands them to
+ * the injected detector in chunks of a few thousand characters, indexes the mentions by text node
+ * ({@link MentionIndex}) and draws them ({@link createHighlighter}).
+ *
+ * Not scanned, by decision: iframes (a same-origin iframe is its own document; the content
+ * script can be injected there with `all_frames` later), shadow roots (TreeWalker does not enter
+ * them), and the skipped regions of {@link classifyElement}.
+ */
+
+import { caretAt, rectAt, type CaretDocument } from './hit-test';
+import { createHighlighter, DEFAULT_HIGHLIGHT_NAME, type HighlightWindow } from './highlighter';
+import { MentionIndex, MentionRecord, type PageMention } from './mention-index';
+import { createMutationBatcher, unitForChange } from './mutation-batcher';
+import { createSliceRunner, type SliceWindow } from './slice-runner';
+import {
+  isInsideSkipped,
+  TextCursor,
+  textNodesOf,
+  type TextChunk,
+  type WalkRules,
+} from './text-walker';
+
+export type { PageMention } from './mention-index';
+
+/** One mention in a string, as the detector returns it (UTF-16 offsets, end exclusive). */
+export interface DetectedMention {
+  start: number;
+  end: number;
+  symbol: string;
+  kind: string;
+}
+
+/** The detector, injected: `findMentions(text, dictionary)` with the dictionary bound. */
+export type Detector = (text: string) => readonly DetectedMention[];
+
+/** The browser globals the scanner uses (the page's `window` by default). */
+export type ScannerWindow = SliceWindow &
+  HighlightWindow & {
+    document: Document & CaretDocument;
+    MutationObserver: typeof MutationObserver;
+    innerWidth: number;
+    innerHeight: number;
+  };
+
+export interface PageScannerOptions {
+  /** Subtree to scan and observe. Default: `document.body`. */
+  root?: Node;
+  detect: Detector;
+  /** Aborting stops everything: observers, pending slices, listeners, highlights. */
+  signal: AbortSignal;
+  /** Name of the CSS highlight (and `::highlight()` selector). Default `r2k-lens-mention`. */
+  highlightName?: string;
+  /**
+   * Maps a link's absolute URL to the symbol of the quote page it points to, or null. Links
+   * that map make a `link` mention over their text (at most {@link MAX_LINK_CHARS} characters).
+   */
+  linkToSymbol?: (href: string) => string | null | undefined;
+  win?: ScannerWindow;
+  /** Time budget of one slice, ms. Default 5. */
+  sliceBudgetMs?: number;
+  /** Characters handed to the detector per call. Default 8000. */
+  chunkChars?: number;
+  /** Characters scanned in the urgent "visible first" pass. Default 20000. */
+  visibleChars?: number;
+  /** Longest wait for an idle period, ms. Default 300. */
+  idleTimeoutMs?: number;
+  /** Overrides the hidden-element test (tests; the default uses `checkVisibility`). */
+  isHidden?: (el: Element) => boolean;
+}
+
+/** Figures for benchmarks and diagnostics. */
+export interface ScannerStats {
+  slices: number;
+  /** Main-thread time spent in the scanner's slices, ms. */
+  busyMs: number;
+  longestSliceMs: number;
+  /** Text characters handed to the detector. */
+  chars: number;
+  textNodes: number;
+  detectorCalls: number;
+  mentions: number;
+  highlighted: number;
+  highlightSupported: boolean;
+  styleMode: 'adopted' | 'style' | 'none';
+  mutationRecords: number;
+  mutationDrains: number;
+  mutationOverflows: number;
+  hiddenSkipped: number;
+  /** True when nothing is queued or running. */
+  idle: boolean;
+}
+
+/** A hit: the mention under a point and the rectangle (line fragment) containing the point. */
+export interface MentionHit {
+  mention: PageMention;
+  rect: DOMRect;
+}
+
+export interface PageScanner {
+  /** The mention under viewport point (x, y) in CSS pixels, or null. */
+  mentionAt(x: number, y: number): PageMention | null;
+  /** Like {@link PageScanner.mentionAt}, with the rectangle under the point (to place a card). */
+  hitAt(x: number, y: number): MentionHit | null;
+  /** The link mention of a focused `<a>` (keyboard access), or null. */
+  mentionForElement(el: Element): PageMention | null;
+  /** Every mention found so far, in document order. */
+  mentions(): PageMention[];
+  /** Distinct symbols with their mention counts, most mentioned first. */
+  symbols(): { symbol: string; count: number }[];
+  /** Scans the whole root again (e.g. settings changed); old mentions are replaced in place. */
+  rescan(): void;
+  /** Stops scanning and removes every underline (same as aborting `signal`). */
+  stop(): void;
+  /** Resolves when nothing is queued or running (immediately after stop). */
+  whenIdle(): Promise<void>;
+  stats(): ScannerStats;
+}
+
+/** Longest link text (characters, trimmed) that becomes a `link` mention. */
+export const MAX_LINK_CHARS = 80;
+
+interface Job {
+  cursor: TextCursor;
+  pass: number;
+  urgent: boolean;
+  /** Characters left before the job ends (the visible pass), or Infinity. */
+  charsLeft: number;
+  onDone?: () => void;
+}
+
+const TEXT_NODE = 3;
+
+/** Maps an offset in a run's text to (node index), the last node starting at or before it. */
+function nodeAt(starts: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (starts[mid]! <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return Math.max(0, lo - 1);
+}
+
+function inDocumentOrder(a: PageMention, b: PageMention): number {
+  if (a.startNode === b.startNode) return a.startOffset - b.startOffset;
+  // DOCUMENT_POSITION_FOLLOWING = 4
+  return a.startNode.compareDocumentPosition(b.startNode) & 4 ? -1 : 1;
+}
+
+/**
+ * Starts scanning `root`. Returns immediately; the visible part is scanned in the next
+ * macrotask, the rest in idle slices. See {@link PageScanner}.
+ */
+export function startPageScanner(options: PageScannerOptions): PageScanner {
+  const win = options.win ?? (globalThis.window as unknown as ScannerWindow);
+  const doc = win.document;
+  const root: Node = options.root ?? doc.body ?? doc.documentElement;
+  const detect = options.detect;
+  const linkToSymbol = options.linkToSymbol;
+  const chunkChars = options.chunkChars ?? 8000;
+  const visibleChars = options.visibleChars ?? 20000;
+
+  const controller = new AbortController();
+  const signal = controller.signal;
+  const stopAll = (): void => controller.abort();
+  if (options.signal.aborted) stopAll();
+  else options.signal.addEventListener('abort', stopAll, { once: true, signal });
+
+  const index = new MentionIndex();
+  const linkMentions = new WeakMap<Element, MentionRecord>();
+  const highlighter = createHighlighter(win, options.highlightName ?? DEFAULT_HIGHLIGHT_NAME);
+  const hiddenRoots = new Set<Element>();
+  let hiddenSkipped = 0;
+  const rules: WalkRules = {
+    isHidden: options.isHidden,
+    onHidden: (el) => {
+      hiddenSkipped++;
+      if (hiddenRoots.size < 5000) hiddenRoots.add(el);
+    },
+  };
+
+  const counters = { chars: 0, textNodes: 0, detectorCalls: 0 };
+  let passCounter = 0;
+  const jobs: Job[] = [];
+  let fullJob: Job | null = null;
+  let lastDrain = -Infinity;
+  let idleWaiters: (() => void)[] = [];
+
+  // --- mentions -------------------------------------------------------------------------
+
+  const addMention = (m: MentionRecord): void => {
+    index.add(m);
+    m.highlightRange = highlighter.add({
+      startContainer: m.startNode,
+      startOffset: m.startOffset,
+      endContainer: m.endNode,
+      endOffset: m.endOffset,
+    });
+    if (m.anchor) linkMentions.set(m.anchor, m);
+  };
+
+  const removeMention = (m: MentionRecord): void => {
+    if (!index.remove(m)) return;
+    highlighter.remove(m.highlightRange);
+    m.highlightRange = null;
+    if (m.anchor && linkMentions.get(m.anchor) === m) linkMentions.delete(m.anchor);
+  };
+
+  // --- scanning ---------------------------------------------------------------------------
+
+  const processChunk = (chunk: TextChunk, pass: number): void => {
+    const { runs } = chunk;
+    // Replace what earlier passes found on these nodes.
+    for (const run of runs) {
+      for (const node of run.nodes) {
+        if (index.hasNode(node)) for (const m of index.staleOn(node, pass)) removeMention(m);
+      }
+      counters.textNodes += run.nodes.length;
+    }
+    counters.chars += chunk.chars;
+
+    if (runs.length > 0) {
+      // Runs are joined with a newline; a mention crossing one is dropped (different blocks).
+      const runStarts: number[] = [];
+      let text: string;
+      if (runs.length === 1) {
+        runStarts.push(0);
+        text = runs[0]!.text;
+      } else {
+        let at = 0;
+        const parts: string[] = [];
+        for (const run of runs) {
+          runStarts.push(at);
+          parts.push(run.text);
+          at += run.text.length + 1;
+        }
+        text = parts.join('\n');
+      }
+      counters.detectorCalls++;
+      const found = detect(text);
+      for (const d of found) {
+        if (!(d.end > d.start)) continue;
+        const r = nodeAt(runStarts, d.start);
+        const run = runs[r]!;
+        const base = runStarts[r]!;
+        const start = d.start - base;
+        const end = d.end - base;
+        if (end > run.text.length) continue;
+        const i = nodeAt(run.starts, start);
+        const j = nodeAt(run.starts, end - 1);
+        const nodes = run.nodes.slice(i, j + 1);
+        addMention(
+          new MentionRecord(
+            d.symbol,
+            d.kind,
+            run.nodes[i]!,
+            start - run.starts[i]!,
+            run.nodes[j]!,
+            end - run.starts[j]!,
+            null,
+            nodes,
+            pass,
+          ),
+        );
+      }
+    }
+
+    if (linkToSymbol) for (const a of chunk.links) addLinkMention(a, pass);
+  };
+
+  const addLinkMention = (a: HTMLAnchorElement, pass: number): void => {
+    let symbol: string | null | undefined;
+    try {
+      symbol = linkToSymbol?.(a.href);
+    } catch {
+      symbol = null;
+    }
+    if (!symbol) return;
+    const nodes = textNodesOf(a, doc, MAX_LINK_CHARS * 2);
+    if (nodes.length === 0) return;
+    // Trim surrounding whitespace so the underline covers just the words.
+    let first = 0;
+    while (first < nodes.length && nodes[first]!.data.trim() === '') first++;
+    let last = nodes.length - 1;
+    while (last > first && nodes[last]!.data.trim() === '') last--;
+    if (first >= nodes.length) return;
+    const covered = nodes.slice(first, last + 1);
+    const startNode = covered[0]!;
+    const endNode = covered[covered.length - 1]!;
+    const startOffset = startNode.data.length - startNode.data.trimStart().length;
+    const endOffset = endNode.data.trimEnd().length;
+    let length = 0;
+    for (const n of covered) length += n.data.length;
+    length -= startOffset + (endNode.data.length - endOffset);
+    if (length > MAX_LINK_CHARS || length <= 0) return;
+    // The link is the stronger signal: drop text mentions of the same symbol inside it.
+    for (const n of covered) {
+      for (const m of index.onNode(n)) {
+        if (m.symbol === symbol || m.anchor === a) removeMention(m);
+      }
+    }
+    addMention(
+      new MentionRecord(
+        symbol,
+        'link',
+        startNode,
+        startOffset,
+        endNode,
+        endOffset,
+        a,
+        covered,
+        pass,
+      ),
+    );
+  };
+
+  /** A text node near the top of the viewport to start the urgent pass from, or null. */
+  const visibleStart = (): Node | null => {
+    const w = win.innerWidth;
+    const h = win.innerHeight;
+    if (!(w > 0 && h > 0)) return null;
+    let best: Node | null = null;
+    const cols = [0.2, 0.4, 0.6, 0.8];
+    const rowsAt = [0.08, 0.25, 0.45, 0.65, 0.85];
+    for (const fy of rowsAt) {
+      for (const fx of cols) {
+        const caret = caretAt(doc, w * fx, h * fy);
+        const node = caret?.node;
+        if (!node || node.nodeType !== TEXT_NODE || !root.contains(node)) continue;
+        if (isInsideSkipped(node, root)) continue;
+        // DOCUMENT_POSITION_PRECEDING = 2: keep the earliest in document order.
+        if (!best || (best.compareDocumentPosition(node) & 2) !== 0) best = node;
+      }
+      if (best) break;
+    }
+    return best ? unitForChange(best, root) : null;
+  };
+
+  const startPasses = (): void => {
+    const epoch = ++passCounter;
+    const full: Job = {
+      cursor: new TextCursor(root, doc, rules),
+      pass: epoch,
+      urgent: false,
+      charsLeft: Infinity,
+      onDone: () => {
+        // Anything an earlier pass found that this pass did not see again is stale.
+        for (const m of index.list()) if (m.pass < epoch) removeMention(m);
+        if (fullJob === full) fullJob = null;
+      },
+    };
+    jobs.length = 0;
+    fullJob = full;
+    let start: Node | null = null;
+    try {
+      start = visibleStart();
+    } catch {
+      start = null;
+    }
+    if (start && start !== root) {
+      const visiblePass = ++passCounter;
+      const visibleJob: Job = {
+        cursor: new TextCursor(root, doc, rules, start),
+        pass: visiblePass,
+        urgent: true,
+        charsLeft: visibleChars,
+      };
+      visibleJob.onDone = () => {
+        const cursor = visibleJob.cursor;
+        full.cursor.setJump(start, cursor.finished ? null : cursor.position);
+      };
+      jobs.push(visibleJob);
+    }
+    jobs.push(full);
+    runner.request(true);
+  };
+
+  const drainMutations = (): void => {
+    lastDrain = win.performance.now();
+    const batch = batcher.take();
+    if (batch.removed) for (const m of index.disconnected()) removeMention(m);
+    if (batch.overflow) {
+      // Too much changed to track piecemeal: scan everything again, replacing in place.
+      if (!fullJob) startPasses();
+      return;
+    }
+    for (const node of batch.roots) queueSubtree(node);
+    recheckHidden();
+  };
+
+  const queueSubtree = (node: Node): void => {
+    if (fullJob && fullJob.cursor.isAhead(node)) return; // the full pass will get there
+    if (node !== root && isInsideSkipped(node, root)) return;
+    jobs.push({
+      cursor: new TextCursor(node, doc, rules),
+      pass: ++passCounter,
+      urgent: false,
+      charsLeft: Infinity,
+    });
+  };
+
+  /** Hidden sections skipped earlier that are now shown (tabs, accordions) get scanned. */
+  const recheckHidden = (): void => {
+    if (hiddenRoots.size === 0) return;
+    const isHidden =
+      options.isHidden ??
+      ((el: Element) => typeof el.checkVisibility === 'function' && !el.checkVisibility());
+    let checked = 0;
+    for (const el of hiddenRoots) {
+      if (++checked > 500) break;
+      if (!el.isConnected) hiddenRoots.delete(el);
+      else if (!isHidden(el)) {
+        hiddenRoots.delete(el);
+        queueSubtree(el);
+      }
+    }
+    if (jobs.length > 0) runner.request(false);
+  };
+
+  const now = (): number => win.performance.now();
+
+  const work = (deadline: number): { more: boolean; urgent: boolean } => {
+    for (;;) {
+      if (batcher.pending && now() - lastDrain >= batcher.delayMs && !jobs[0]?.urgent) {
+        drainMutations();
+      }
+      const job = jobs[0];
+      if (!job) break;
+      const chunk = job.cursor.nextChunk({ maxChars: chunkChars });
+      if (chunk) {
+        processChunk(chunk, job.pass);
+        job.charsLeft -= chunk.chars;
+      }
+      if (!chunk || job.cursor.finished || job.charsLeft <= 0) {
+        jobs.shift();
+        job.onDone?.();
+      }
+      if (now() >= deadline) break;
+    }
+    const more = jobs.length > 0;
+    if (!more && batcher.pending) {
+      runner.request(false, Math.max(0, batcher.delayMs - (now() - lastDrain)));
+    }
+    if (!more && !batcher.pending) notifyIdle();
+    return { more, urgent: jobs[0]?.urgent ?? false };
+  };
+
+  const notifyIdle = (): void => {
+    const waiters = idleWaiters;
+    idleWaiters = [];
+    for (const resolve of waiters) resolve();
+  };
+
+  const runner = createSliceRunner({
+    win,
+    budgetMs: options.sliceBudgetMs ?? 5,
+    idleTimeoutMs: options.idleTimeoutMs ?? 300,
+    work,
+    signal,
+  });
+
+  const batcher = createMutationBatcher({
+    root,
+    win,
+    signal,
+    onQueued: () => runner.request(false, batcher.delayMs),
+  });
+
+  // Clicks and keys are what reveal hidden sections; look again shortly after.
+  let recheckTimer: number | null = null;
+  const scheduleRecheck = (): void => {
+    if (hiddenRoots.size === 0 || recheckTimer !== null) return;
+    recheckTimer = win.setTimeout(() => {
+      recheckTimer = null;
+      recheckHidden();
+    }, 300);
+  };
+  doc.addEventListener('click', scheduleRecheck, { capture: true, passive: true, signal });
+  doc.addEventListener('keyup', scheduleRecheck, { capture: true, passive: true, signal });
+
+  signal.addEventListener(
+    'abort',
+    () => {
+      if (recheckTimer !== null) win.clearTimeout(recheckTimer);
+      jobs.length = 0;
+      fullJob = null;
+      highlighter.dispose();
+      index.clear();
+      hiddenRoots.clear();
+      notifyIdle();
+    },
+    { once: true },
+  );
+
+  if (!signal.aborted) startPasses();
+
+  // --- queries ----------------------------------------------------------------------------
+
+  const hitAt = (x: number, y: number): MentionHit | null => {
+    if (signal.aborted) return null;
+    const caret = caretAt(doc, x, y);
+    if (caret && caret.node.nodeType === TEXT_NODE) {
+      for (const m of index.at(caret.node as Text, caret.offset)) {
+        const rect = rectAt(m.rects(), x, y);
+        if (rect) return { mention: m, rect };
+      }
+    }
+    // The caret may snap to the neighbouring node at an element edge (`<a>KTOS</a>)`), or the
+    // browser has no caret API: try the text directly inside the element under the point.
+    const el = doc.elementFromPoint?.(x, y);
+    if (!el) return null;
+    for (let n = el.firstChild; n; n = n.nextSibling) {
+      if (n.nodeType !== TEXT_NODE || !index.hasNode(n as Text)) continue;
+      for (const m of index.onNode(n as Text)) {
+        const rect = rectAt(m.rects(), x, y);
+        if (rect) return { mention: m, rect };
+      }
+    }
+    return null;
+  };
+
+  return {
+    mentionAt: (x, y) => hitAt(x, y)?.mention ?? null,
+    hitAt,
+    mentionForElement: (el) => {
+      if (signal.aborted) return null;
+      const anchor = el.localName === 'a' ? el : el.closest('a[href]');
+      return (anchor && linkMentions.get(anchor)) ?? null;
+    },
+    mentions: () => index.list().toSorted(inDocumentOrder),
+    symbols: () => index.symbols(),
+    rescan: () => {
+      if (!signal.aborted) startPasses();
+    },
+    stop: stopAll,
+    whenIdle: () => {
+      if (signal.aborted || (jobs.length === 0 && !batcher.pending && !runner.scheduled)) {
+        return Promise.resolve();
+      }
+      return new Promise<void>((resolve) => idleWaiters.push(resolve));
+    },
+    stats: () => ({
+      slices: runner.stats.slices,
+      busyMs: runner.stats.busyMs,
+      longestSliceMs: runner.stats.longestMs,
+      chars: counters.chars,
+      textNodes: counters.textNodes,
+      detectorCalls: counters.detectorCalls,
+      mentions: index.size,
+      highlighted: highlighter.size,
+      highlightSupported: highlighter.supported,
+      styleMode: highlighter.styleMode,
+      mutationRecords: batcher.stats.records,
+      mutationDrains: batcher.stats.drains,
+      mutationOverflows: batcher.stats.overflows,
+      hiddenSkipped,
+      idle: jobs.length === 0 && !batcher.pending,
+    }),
+  };
+}

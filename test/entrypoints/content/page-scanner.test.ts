@@ -1,0 +1,316 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+  startPageScanner,
+  type DetectedMention,
+  type PageScanner,
+  type PageScannerOptions,
+  type ScannerWindow,
+} from '../../../entrypoints/content/page-scanner';
+
+/** A small stand-in for lib/detect: cashtags and a few bare symbols. */
+const BARE = ['KTOS', 'SPY', 'IWM', 'QQQ', 'SFM'];
+function detect(text: string): DetectedMention[] {
+  const out: DetectedMention[] = [];
+  const re = new RegExp(`\\$([A-Z]{1,5})\\b|\\b(${BARE.join('|')})\\b`, 'g');
+  for (const m of text.matchAll(re)) {
+    out.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      symbol: m[1] ?? m[2]!,
+      kind: m[1] ? 'cashtag' : 'bare',
+    });
+  }
+  return out;
+}
+
+const linkToSymbol = (href: string): string | null => /\/quote\/([A-Z.]+)/.exec(href)?.[1] ?? null;
+
+let controller: AbortController;
+let scanner: PageScanner | null = null;
+
+function start(extra: Partial<PageScannerOptions> = {}): PageScanner {
+  scanner = startPageScanner({
+    root: document.body,
+    detect,
+    signal: controller.signal,
+    linkToSymbol,
+    ...extra,
+  });
+  return scanner;
+}
+
+/** Lets the MutationObserver deliver, then waits until the scanner has drained everything. */
+async function settle(s: PageScanner): Promise<void> {
+  for (let i = 0; i < 3; i++) {
+    await new Promise((r) => setTimeout(r, 0));
+    await s.whenIdle();
+  }
+}
+
+const texts = (s: PageScanner): string[] => s.mentions().map((m) => m.range().toString());
+
+beforeEach(() => {
+  controller = new AbortController();
+  document.body.innerHTML = '';
+});
+afterEach(() => {
+  controller.abort();
+  scanner = null;
+  vi.restoreAllMocks();
+});
+
+describe('startPageScanner', () => {
+  it('finds mentions across inline markup and reports node offsets', async () => {
+    document.body.innerHTML = `<p id="p">Sprouts (NASDAQ: <b>SFM</b>) and $<i>AAPL</i> rose; IWM fell</p>`;
+    const s = start();
+    await s.whenIdle();
+    expect(texts(s)).toEqual(['SFM', '$AAPL', 'IWM']);
+    const [, cashtag] = s.mentions();
+    expect(cashtag!.symbol).toBe('AAPL');
+    expect(cashtag!.kind).toBe('cashtag');
+    expect(cashtag!.startNode.data).toBe(') and $');
+    expect(cashtag!.startOffset).toBe(6);
+    expect(cashtag!.endNode.data).toBe('AAPL');
+    expect(cashtag!.endOffset).toBe(4);
+  });
+
+  it('does not change the DOM it scans', async () => {
+    document.body.innerHTML = `<article><h1>$KTOS jumps</h1><p>SPY and QQQ</p><p><a href="/quote/IWM">IWM</a></p></article>`;
+    const before = document.body.innerHTML;
+    const count = document.getElementsByTagName('*').length;
+    const s = start();
+    await s.whenIdle();
+    expect(s.mentions()).toHaveLength(4);
+    expect(document.body.innerHTML).toBe(before);
+    expect(document.getElementsByTagName('*').length).toBe(count);
+  });
+
+  it('counts symbols, most mentioned first', async () => {
+    document.body.innerHTML = `<p>SPY, SPY and $SPY; QQQ and QQQ; KTOS</p>`;
+    const s = start();
+    await s.whenIdle();
+    expect(s.symbols()).toEqual([
+      { symbol: 'SPY', count: 3 },
+      { symbol: 'QQQ', count: 2 },
+      { symbol: 'KTOS', count: 1 },
+    ]);
+  });
+
+  it('never matches across two blocks', async () => {
+    document.body.innerHTML = `<div>Buy $</div><div>KTOS</div>`;
+    const seen: string[] = [];
+    const s = start({
+      detect: (text) => {
+        seen.push(text);
+        return detect(text);
+      },
+    });
+    await s.whenIdle();
+    expect(seen).toEqual(['Buy $\nKTOS']);
+    // "KTOS" alone is still a bare mention; "$\nKTOS" is not a cashtag.
+    expect(s.mentions().map((m) => `${m.kind}:${m.symbol}`)).toEqual(['bare:KTOS']);
+  });
+
+  it('drops a detector result that crosses the join between runs', async () => {
+    document.body.innerHTML = `<p>alpha</p><p>beta</p>`;
+    const s = start({
+      detect: (text) =>
+        [{ start: 3, end: 8, symbol: 'X', kind: 'bare' }].filter(() => text.includes('\n')),
+    });
+    await s.whenIdle();
+    expect(s.mentions()).toEqual([]);
+  });
+
+  it('makes a link mention over a quote link and drops the same-symbol text mention inside it', async () => {
+    document.body.innerHTML = `<p>Shares of <a id="a" href="/quote/KTOS"> KTOS </a> and <a href="/news">QQQ news</a></p>`;
+    const s = start();
+    await s.whenIdle();
+    const list = s.mentions();
+    expect(list.map((m) => `${m.kind}:${m.symbol}:${m.range().toString()}`)).toEqual([
+      'link:KTOS:KTOS',
+      'bare:QQQ:QQQ',
+    ]);
+    const a = document.getElementById('a')!;
+    expect(s.mentionForElement(a)?.symbol).toBe('KTOS');
+    expect(s.mentionForElement(document.body)).toBeNull();
+  });
+
+  it('ignores long link text (story links that merely point at a quote page)', async () => {
+    const long =
+      'A very long headline about small caps that links to a quote page but is not a ticker mention';
+    document.body.innerHTML = `<p><a href="/quote/KTOS">${long}</a></p>`;
+    const s = start();
+    await s.whenIdle();
+    expect(s.mentions()).toEqual([]);
+  });
+
+  it('skips code, editable regions and its own UI', async () => {
+    document.body.innerHTML = `<pre>$AAPL</pre><div contenteditable>$MSFT</div><r2k-lens-card>$KTOS</r2k-lens-card><p>$SPY</p>`;
+    const s = start();
+    await s.whenIdle();
+    expect(texts(s)).toEqual(['$SPY']);
+  });
+
+  it('scans nodes added later, in a later slice, not in the observer callback', async () => {
+    document.body.innerHTML = `<div id="feed"><p>$SPY</p></div>`;
+    const calls: string[] = [];
+    const s = start({
+      detect: (text) => {
+        calls.push(text);
+        return detect(text);
+      },
+    });
+    await settle(s);
+    const p = document.createElement('p');
+    p.textContent = 'Then $KTOS';
+    document.getElementById('feed')!.append(p);
+    await Promise.resolve(); // observer callback has run (microtask); detection has not
+    expect(calls).toEqual(['$SPY']);
+    await settle(s);
+    expect(texts(s)).toEqual(['$SPY', '$KTOS']);
+    expect(calls).toEqual(['$SPY', 'Then $KTOS']);
+  });
+
+  it('drops the mentions of removed nodes', async () => {
+    document.body.innerHTML = `<p id="a">$SPY</p><p id="b">$QQQ and $IWM</p>`;
+    const s = start();
+    await settle(s);
+    document.getElementById('b')!.remove();
+    await settle(s);
+    expect(texts(s)).toEqual(['$SPY']);
+    expect(s.symbols()).toEqual([{ symbol: 'SPY', count: 1 }]);
+  });
+
+  it('re-reads a paragraph whose text changed', async () => {
+    document.body.innerHTML = `<p>Watch <b id="t">$SPY</b> today</p>`;
+    const s = start();
+    await settle(s);
+    (document.getElementById('t')!.firstChild as Text).data = '$QQQ';
+    await settle(s);
+    expect(s.mentions().map((m) => m.symbol)).toEqual(['QQQ']);
+  });
+
+  it('rescan() replaces mentions found with the old detector', async () => {
+    document.body.innerHTML = `<p>$SPY and KTOS</p>`;
+    let onlyCashtags = true;
+    const s = start({
+      detect: (text) => detect(text).filter((m) => !onlyCashtags || m.kind === 'cashtag'),
+    });
+    await s.whenIdle();
+    expect(texts(s)).toEqual(['$SPY']);
+    onlyCashtags = false;
+    s.rescan();
+    await s.whenIdle();
+    expect(texts(s)).toEqual(['$SPY', 'KTOS']);
+    expect(s.symbols()).toHaveLength(2);
+  });
+
+  it('tears everything down when the signal aborts', async () => {
+    document.body.innerHTML = `<p>$SPY</p>`;
+    const s = start();
+    await s.whenIdle();
+    expect(s.mentions()).toHaveLength(1);
+    controller.abort();
+    expect(s.mentions()).toEqual([]);
+    document.body.insertAdjacentHTML('beforeend', '<p>$QQQ</p>');
+    await new Promise((r) => setTimeout(r, 20));
+    expect(s.mentions()).toEqual([]);
+    await expect(s.whenIdle()).resolves.toBeUndefined();
+  });
+
+  it('splits a large page into many detector calls across slices', async () => {
+    document.body.innerHTML = Array.from(
+      { length: 400 },
+      (_, i) => `<p>Story ${i}: $SPY rose</p>`,
+    ).join('');
+    let calls = 0;
+    const s = start({
+      chunkChars: 500,
+      detect: (text) => {
+        calls++;
+        return detect(text);
+      },
+    });
+    await s.whenIdle();
+    expect(s.mentions()).toHaveLength(400);
+    expect(calls).toBeGreaterThan(10);
+    expect(s.stats().textNodes).toBe(400);
+  });
+});
+
+class FakeHighlight extends Set<AbstractRange> {}
+class FakeStaticRange {
+  constructor(readonly init: StaticRangeInit) {}
+}
+
+function fakeWin(extra: Record<string, unknown>): ScannerWindow {
+  return new Proxy(window, {
+    get(target, key) {
+      if (key in extra) return extra[key as string];
+      const value = Reflect.get(target, key, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  }) as unknown as ScannerWindow;
+}
+
+describe('highlights and hit-testing with fakes', () => {
+  it('registers one highlight with a range per mention and removes it on stop', async () => {
+    document.body.innerHTML = `<p>$SPY and $QQQ</p>`;
+    const highlights = new Map<string, FakeHighlight>();
+    const win = fakeWin({
+      CSS: { highlights },
+      Highlight: FakeHighlight,
+      StaticRange: FakeStaticRange,
+    });
+    const s = start({ win, highlightName: 'test-hl' });
+    await s.whenIdle();
+    const hl = highlights.get('test-hl')!;
+    expect(hl.size).toBe(2);
+    expect([...hl].every((r) => r instanceof FakeStaticRange)).toBe(true);
+    expect(s.stats().highlightSupported).toBe(true);
+    s.stop();
+    expect(highlights.has('test-hl')).toBe(false);
+  });
+
+  it('finds mentions without the Highlight API (no underline fallback)', async () => {
+    document.body.innerHTML = `<p>$SPY</p>`;
+    const s = start({ win: fakeWin({ CSS: {}, Highlight: undefined }) });
+    await s.whenIdle();
+    expect(s.mentions()).toHaveLength(1);
+    expect(s.stats().highlightSupported).toBe(false);
+    expect(s.stats().styleMode).toBe('none');
+  });
+
+  it('mentionAt finds the mention at the caret and confirms with its rectangles', async () => {
+    document.body.innerHTML = `<p id="p">Buy $SPY now</p>`;
+    const text = document.getElementById('p')!.firstChild as Text;
+    // Characters are 10px wide on one 20px line starting at x=0: "$SPY" spans x 40..80.
+    vi.spyOn(Range.prototype, 'getClientRects').mockImplementation(function (this: Range) {
+      const left = this.startOffset * 10;
+      const right = this.endOffset * 10;
+      return [new DOMRect(left, 0, right - left, 20)] as unknown as DOMRectList;
+    });
+    const caretPositionFromPoint = (x: number, y: number) =>
+      y < 100 ? { offsetNode: text, offset: Math.min(text.length, Math.round(x / 10)) } : null;
+    const win = fakeWin({
+      document: new Proxy(document, {
+        get(target, key) {
+          if (key === 'caretPositionFromPoint') return caretPositionFromPoint;
+          const value = Reflect.get(target, key, target);
+          return typeof value === 'function' ? value.bind(target) : value;
+        },
+      }),
+    });
+    const s = start({ win });
+    await s.whenIdle();
+    expect(s.mentionAt(55, 10)?.symbol).toBe('SPY');
+    expect(s.hitAt(55, 10)?.rect.left).toBe(40);
+    expect(s.mentionAt(15, 10)).toBeNull(); // on "Buy"
+    // The caret snaps to offset 12 (end of text) for a point far right of the line; the
+    // rectangles reject it even though "now" ends there.
+    expect(s.mentionAt(300, 10)).toBeNull();
+    // Beside the line (below it) with the caret still in the text: rejected by the rectangles.
+    expect(s.mentionAt(55, 60)).toBeNull();
+  });
+});
