@@ -1,0 +1,200 @@
+import {
+  parseIsharesHoldings,
+  parseNasdaqListed,
+  parseOtherListed,
+  parseSecTickers,
+  type Listing,
+  type Venue,
+} from './directory-sources';
+import { encodeSymbolDictionary } from './symbol-dictionary';
+import { SymbolFlag } from './symbol-flags';
+import { countIssuerNameAcronyms, isWordLike, parseWordCounts } from './word-like';
+
+/** The raw source files, as text (see lib/detect/sources/PROVENANCE.txt). */
+export interface DictionarySources {
+  nasdaqListed: string;
+  otherListed: string;
+  secTickers: string;
+  iwmHoldings: string;
+  englishWords: string;
+}
+
+/** Tunables of the build, with the values the shipped dictionary uses. */
+export const BUILD_SETTINGS = {
+  /** SUBTLEX-US count (per 51M words) from which a word makes a symbol word-like (~10 per million). */
+  minWordCount: 500,
+  /** Number of other issuers whose names must use an upper-case token to make it word-like. */
+  minIssuerCount: 3,
+} as const;
+
+/** One dictionary entry before packing, with the name the company-name matcher starts from. */
+export interface DictionaryEntry {
+  symbol: string;
+  flags: number;
+  /** Directory name (NASDAQ Trader's when it has one, SEC's otherwise). */
+  name: string;
+  /** SEC's registrant name, when SEC lists the symbol. */
+  secName?: string;
+}
+
+/** What the build produced, plus counts for the report. */
+export interface DictionaryBuild {
+  entries: DictionaryEntry[];
+  packed: string;
+  /** Packed company names (empty until the company-name builder runs). */
+  companies: string;
+  stats: {
+    symbols: number;
+    excluded: Record<string, number>;
+    russell2000: number;
+    russell2000Unmatched: string[];
+    addedFromHoldings: number;
+    wordLike: number;
+    otc: number;
+    funds: number;
+    nameLike: number;
+  };
+}
+
+const SYMBOL = /^[A-Z]{1,6}(\.[A-Z])?$/;
+
+/**
+ * Builds the symbol dictionary from the raw sources: NASDAQ Trader lists first (they know test
+ * issues and security types), then SEC rows for symbols they lack (mostly OTC), then the Russell
+ * 2000 bit from the IWM holdings, then the word-like and name-like rules. Deterministic.
+ */
+export function buildDictionary(sources: DictionarySources): DictionaryBuild {
+  const excluded: Record<string, number> = {};
+  const listings = new Map<string, Listing>();
+  const skipped = new Set<string>();
+  const secNames = new Map<string, string>();
+
+  const nasdaqTrader = [
+    ...parseNasdaqListed(sources.nasdaqListed),
+    ...parseOtherListed(sources.otherListed),
+  ];
+  for (const listing of nasdaqTrader) {
+    if ((listing.type !== 'equity' && listing.type !== 'fund') || !SYMBOL.test(listing.symbol)) {
+      const reason = SYMBOL.test(listing.symbol) ? listing.type : `${listing.type}/odd-symbol`;
+      excluded[reason] = (excluded[reason] ?? 0) + 1;
+      skipped.add(listing.symbol);
+      continue;
+    }
+    listings.set(listing.symbol, listing);
+  }
+  for (const listing of parseSecTickers(sources.secTickers)) {
+    if (listing.type !== 'equity' || !SYMBOL.test(listing.symbol)) {
+      excluded[`sec-${listing.type}`] = (excluded[`sec-${listing.type}`] ?? 0) + 1;
+      continue;
+    }
+    if (!secNames.has(listing.symbol)) secNames.set(listing.symbol, listing.name);
+    // A symbol NASDAQ Trader lists as a warrant/right/unit stays out even if SEC has it.
+    if (listings.has(listing.symbol) || skipped.has(listing.symbol)) continue;
+    listings.set(listing.symbol, listing);
+  }
+
+  const flags = new Map<string, number>();
+  for (const [symbol, listing] of listings) {
+    let f = 0;
+    if (listing.type === 'fund') f |= SymbolFlag.Fund;
+    if (listing.venue === 'otc') f |= SymbolFlag.OverTheCounter;
+    flags.set(symbol, f);
+  }
+
+  const russell2000Unmatched: string[] = [];
+  let addedFromHoldings = 0;
+  let russell2000 = 0;
+  for (const { ticker, name, exchange } of parseIsharesHoldings(sources.iwmHoldings)) {
+    let symbol = resolveIsharesTicker(ticker, flags);
+    if (symbol === undefined) {
+      // Listed after the directories were saved (the holdings are newer): the fund says it trades
+      // on a US exchange, so it is added as an equity. Unlisted placeholders stay out.
+      const venue = isharesVenue(exchange);
+      if (!venue || !SYMBOL.test(ticker) || skipped.has(ticker)) {
+        russell2000Unmatched.push(ticker);
+        continue;
+      }
+      symbol = ticker;
+      listings.set(symbol, { symbol, name, venue, type: 'equity' });
+      flags.set(symbol, 0);
+      addedFromHoldings++;
+    }
+    flags.set(symbol, (flags.get(symbol) ?? 0) | SymbolFlag.Russell2000);
+    russell2000++;
+  }
+
+  const wordCtx = {
+    englishWordCounts: parseWordCounts(sources.englishWords),
+    minWordCount: BUILD_SETTINGS.minWordCount,
+    // Fund names are left out: single-stock ETFs ("YieldMax AAPL Option Income") name tickers.
+    issuerNameAcronyms: countIssuerNameAcronyms(
+      [...listings.values()].filter((l) => l.type !== 'fund'),
+    ),
+    minIssuerCount: BUILD_SETTINGS.minIssuerCount,
+  };
+  const entries: DictionaryEntry[] = [];
+  for (const [symbol, listing] of listings) {
+    let f = flags.get(symbol) ?? 0;
+    if (isWordLike(symbol, wordCtx)) f |= SymbolFlag.WordLike;
+    if (isNameLike(symbol, listing.name)) f |= SymbolFlag.NameLike;
+    const secName = secNames.get(symbol);
+    entries.push({ symbol, flags: f, name: listing.name, ...(secName ? { secName } : {}) });
+  }
+  entries.sort((a, b) => (a.symbol < b.symbol ? -1 : a.symbol > b.symbol ? 1 : 0));
+
+  const count = (bit: number) => entries.filter((e) => e.flags & bit).length;
+  return {
+    entries,
+    packed: encodeSymbolDictionary(entries.map((e) => [e.symbol, e.flags] as const)),
+    companies: '',
+    stats: {
+      symbols: entries.length,
+      excluded,
+      russell2000,
+      russell2000Unmatched,
+      addedFromHoldings,
+      wordLike: count(SymbolFlag.WordLike),
+      otc: count(SymbolFlag.OverTheCounter),
+      funds: count(SymbolFlag.Fund),
+      nameLike: count(SymbolFlag.NameLike),
+    },
+  };
+}
+
+/**
+ * Maps an iShares ticker to the dictionary's symbol. iShares drops the share-class dot
+ * (`MOGA` = `MOG.A`, `BRKB` = `BRK.B`), so a ticker the dictionary lacks is retried with a dot
+ * before its last letter.
+ */
+export function resolveIsharesTicker(
+  ticker: string,
+  known: ReadonlyMap<string, unknown>,
+): string | undefined {
+  if (known.has(ticker)) return ticker;
+  if (ticker.length >= 2) {
+    const dotted = `${ticker.slice(0, -1)}.${ticker.slice(-1)}`;
+    if (known.has(dotted)) return dotted;
+  }
+  return undefined;
+}
+
+/** Maps iShares' exchange text to a venue; undefined for "NO MARKET (E.G. UNLISTED)" and the like. */
+export function isharesVenue(exchange: string): Venue | undefined {
+  const e = exchange.toLowerCase();
+  if (e.includes('nasdaq')) return 'nasdaq';
+  if (e.includes('mkt') || e.includes('american')) return 'nyse-american';
+  if (e.includes('nyse') || e.includes('new york stock exchange')) return 'nyse';
+  if (e.includes('cboe')) return 'cboe';
+  return undefined;
+}
+
+/**
+ * Name-like: the issuer writes its own name starting with the symbol in capitals
+ * ("HCA Healthcare, Inc.", "UBS Group AG"), so in prose the letters are the company's name.
+ * Only mixed-case directory names count: an all-capitals SEC name says nothing.
+ */
+export function isNameLike(symbol: string, name: string): boolean {
+  if (symbol.length < 2 || symbol.includes('.') || !/[a-z]/.test(name)) return false;
+  const first = /^[A-Za-z&]+/.exec(name)?.[0];
+  return first === symbol;
+}

@@ -1,0 +1,90 @@
+/**
+ * The rule that marks a symbol "word-like": a bare upper-case occurrence of it is more likely a
+ * word, a heading or an abbreviation than a ticker, so it needs a strong ticker signal. Decided at
+ * build time; never a hand-picked list of tickers.
+ */
+
+/**
+ * Abbreviations common in English news and finance writing (roles, agencies, economic releases,
+ * units, places, chat shorthand). Written from general usage, not from the corpus; only the ones
+ * that collide with a listed symbol have any effect.
+ */
+export const COMMON_ABBREVIATIONS: ReadonlySet<string> = new Set(
+  // roles and corporate terms
+  (
+    'CEO CFO COO CTO CIO CMO CSO CRO CCO CHRO EVP SVP VP MD GM HR PR IR IPO SPAC M&A LLC LLP INC ' +
+    'CORP PLC LTD AG SA NV ETF ETN REIT BDC ESG EPS PE ROE ROI ROA EBIT EBITDA YOY QOQ YTD MTD ' +
+    'ATH ATL EOD EOW HOD LOD AH PM AM IMO IMHO FYI LOL OMG WTF BTW TBH DD TA FA OTC ADR ADS ' +
+    'NAV AUM IRA FICO SEO API SDK UI UX AI ML AR VR IOT SAAS PC TV EV EVS GPU CPU IT ID ' +
+    // institutions, agencies, events
+    'SEC FDA FTC DOJ FBI CIA IRS FED FOMC ECB BOJ BOE BOC RBA SNB PBOC IMF WHO WTO NATO OPEC ' +
+    'UN EU UK US USA UAE GOP CDC NIH EPA NASA NHTSA FAA FCC CFTC FINRA NYSE CBOE CME ICE DTCC ' +
+    'GDP CPI PPI PCE PMI ISM NFP JOLTS ADP GNP COVID SARS HIV AIDS DNA RNA MRNA CBD THC ' +
+    // units, currencies, time, places
+    'USD EUR GBP JPY CNY CAD AUD CHF HKD INR BTC ETH LNG LPG OIL GAS BBL MW GW KWH TWH ' +
+    'EST EDT PST PDT GMT UTC CET BST ET PT CT NY NYC LA SF DC TX CA FL HK EM DM APAC EMEA LATAM ' +
+    'CD DVD CNN BBC NBC CBS ABC ESPN NFL NBA MLB NHL FIFA MBA PHD JD RSS FAQ ASAP TBA TBD RIP OK'
+  ).split(' '),
+);
+
+/** Inputs of the word-like rule, built once per dictionary build. */
+export interface WordLikeContext {
+  /** Lower-case English words with their corpus counts (SUBTLEX-US, lib/detect/sources). */
+  englishWordCounts: ReadonlyMap<string, number>;
+  /** A word at least this frequent in the count list makes a symbol word-like. */
+  minWordCount: number;
+  /**
+   * Upper-case tokens that appear in the security names of at least `minIssuerCount` issuers
+   * other than the symbol's own (ETF, REIT, MSCI, USA): abbreviations the market itself uses
+   * as words.
+   */
+  issuerNameAcronyms: ReadonlyMap<string, number>;
+  minIssuerCount: number;
+}
+
+/**
+ * Whether a symbol is word-like: one or two letters; a frequent English word (`ALL`, `NOW`, `CAT`);
+ * a common abbreviation (`CEO`, `AI`); or an upper-case word that several issuers use in their
+ * own security names (`ETF`, `REIT`).
+ */
+export function isWordLike(symbol: string, ctx: WordLikeContext): boolean {
+  const root = symbol.includes('.') ? symbol.slice(0, symbol.indexOf('.')) : symbol;
+  if (root.length <= 2) return true;
+  if (COMMON_ABBREVIATIONS.has(root)) return true;
+  const count = ctx.englishWordCounts.get(root.toLowerCase());
+  if (count !== undefined && count >= ctx.minWordCount) return true;
+  return (ctx.issuerNameAcronyms.get(root) ?? 0) >= ctx.minIssuerCount;
+}
+
+/**
+ * Counts, for every upper-case token of 3-6 letters, how many distinct issuer names use it,
+ * excluding names whose own symbol is that token (UBS Group does not make UBS an acronym).
+ */
+export function countIssuerNameAcronyms(
+  names: Iterable<{ symbol: string; name: string }>,
+): Map<string, number> {
+  const seen = new Map<string, Set<string>>();
+  for (const { symbol, name } of names) {
+    // Directory names in all capitals (SEC's "NVIDIA CORP") say nothing about acronyms.
+    if (!/[a-z]/.test(name)) continue;
+    const issuer = name.replace(/\s+-\s+.*$/, '').toLowerCase();
+    for (const m of name.matchAll(/\b[A-Z]{3,6}\b/g)) {
+      const token = m[0];
+      if (token === symbol || symbol.startsWith(`${token}.`)) continue;
+      let set = seen.get(token);
+      if (!set) seen.set(token, (set = new Set()));
+      set.add(issuer);
+    }
+  }
+  return new Map([...seen].map(([token, set]) => [token, set.size]));
+}
+
+/** Parses the `word<TAB>count` list kept in lib/detect/sources. */
+export function parseWordCounts(tsv: string): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const line of tsv.split(/\r?\n/).slice(1)) {
+    const tab = line.indexOf('\t');
+    if (tab > 0) out.set(line.slice(0, tab), Number(line.slice(tab + 1)));
+  }
+  return out;
+}
