@@ -1,0 +1,154 @@
+import { AUXILIARY_WORDS, MOVE_WORDS, TICKER_NOUNS } from './market-words';
+import { SymbolFlag } from './symbol-flags';
+import {
+  isDigit,
+  isLower,
+  isSpace,
+  isUpper,
+  isWordChar,
+  lowerWord,
+  nextWord,
+  previousWord,
+  type WordSpan,
+} from './text-cursor';
+
+/**
+ * How sure a bare upper-case symbol is a ticker:
+ * `ticker` counts; `maybe` counts only next to another ticker ("SPY and QQQ"); `no` never.
+ */
+export type BareVerdict = 'ticker' | 'maybe' | 'no';
+
+/** The verdict, and whether the symbol stood in parentheses right after a name. */
+export interface BareJudgement {
+  verdict: BareVerdict;
+  parenthesized: boolean;
+}
+
+const NO: BareJudgement = { verdict: 'no', parenthesized: false };
+
+/** Small words skipped when comparing a parenthesised code with the initials before it. */
+const MINOR_WORDS = new Set(['of', 'and', 'the', 'for', 'in', 'on', '&', 'a', 'an', 'to']);
+
+/**
+ * Whether `(CODE)` defines an acronym of the words before it ("Artificial Intelligence (AI)",
+ * "Federal Reserve Bank (FRB)"), the most common reason for capitals in parentheses in prose.
+ */
+function isAcronymDefinition(text: string, open: number, code: string): boolean {
+  const initials: string[] = [];
+  let span = previousWord(text, open, 2);
+  let pos = open;
+  for (let k = 0; k < 8 && span && initials.length < code.length; k++) {
+    const word = text.slice(span.start, span.end);
+    if (!MINOR_WORDS.has(word.toLowerCase())) initials.unshift(word.charAt(0).toUpperCase());
+    pos = span.start;
+    span = previousWord(text, pos, 2);
+    // Allow hyphenated words ("Exchange-Traded Fund").
+    if (!span && text.charCodeAt(pos - 1) === 45) span = previousWord(text, pos - 1, 0);
+  }
+  return initials.join('') === code;
+}
+
+/** Whether the text around `start`..`end` has no lower-case letter (a shouted line or heading). */
+function inAllCapitals(text: string, start: number, end: number): boolean {
+  const from = Math.max(0, start - 40);
+  const to = Math.min(text.length, end + 40);
+  for (let i = from; i < to; i++) if (isLower(text.charCodeAt(i))) return false;
+  return true;
+}
+
+/** A move verb follows (optionally after "has", "was"), with a number and % soon after. */
+function followedByPriceMove(text: string, end: number): boolean {
+  let w: WordSpan | undefined = nextWord(text, end, 1);
+  for (let k = 0; k < 2 && w && AUXILIARY_WORDS.has(lowerWord(text, w)); k++) {
+    w = nextWord(text, w.end, 1);
+  }
+  if (!w || !MOVE_WORDS.has(lowerWord(text, w))) return false;
+  const stop = Math.min(text.length, w.end + 40);
+  let digit = false;
+  for (let i = w.end; i < stop; i++) {
+    const c = text.charCodeAt(i);
+    if (isDigit(c)) digit = true;
+    else if (c === 37 /* % */ && digit) return true;
+    else if (c === 46 && !isDigit(text.charCodeAt(i + 1))) return false; // sentence ended
+  }
+  return false;
+}
+
+function skipPossessive(text: string, end: number): number {
+  const c = text.charCodeAt(end);
+  if ((c === 39 || c === 0x2019) && text.charCodeAt(end + 1) === 115) return end + 2;
+  return end;
+}
+
+const PRECEDING_PAIRS = ['shares of', 'stock of', 'stake in', 'shares in', 'position in'];
+const TICKER_LABELS = new Set(['ticker', 'symbol', 'tickers', 'symbols']);
+
+/**
+ * Judges a bare upper-case symbol found at `start`..`end` (the letters only).
+ * Strong signals: parentheses right after a capitalised name (not an acronym of it), "shares of
+ * X", "X shares", "ticker X", "X fell 2%". Without one, symbols that are word-like, have one or
+ * two letters, or trade only over the counter are `maybe`; other symbols of three or more letters
+ * written in capitals inside mixed-case text are `ticker`.
+ */
+export function judgeBareSymbol(
+  text: string,
+  start: number,
+  end: number,
+  symbol: string,
+  flags: number,
+): BareJudgement {
+  const before = text.charCodeAt(start - 1);
+  const after = text.charCodeAt(end);
+  // Hashtags, handles, pairs (BTC/USD), compounds (COVID-19, EMEA-based), M&A.
+  if (before === 35 || before === 64 || before === 38 || before === 47 || before === 92) return NO;
+  if (before === 45 && isWordChar(text.charCodeAt(start - 2))) return NO;
+  if (after === 38) return NO;
+  if ((after === 47 || after === 45) && isWordChar(text.charCodeAt(end + 1))) return NO;
+  if (after === 46 && isWordChar(text.charCodeAt(end + 1))) return NO;
+  if (isDigit(after)) return NO;
+
+  const shouted = inAllCapitals(text, start, end);
+  const letters = symbol.replace('.', '');
+  const weakSymbol =
+    (flags & (SymbolFlag.WordLike | SymbolFlag.OverTheCounter)) !== 0 || letters.length <= 2;
+
+  if (before === 40 && after === 41) {
+    const prev = previousWord(text, start - 1, 2);
+    const gapChar = text.charCodeAt(prev ? prev.end : start - 2);
+    const named =
+      prev !== undefined &&
+      (isUpper(text.charCodeAt(prev.start)) || isDigit(text.charCodeAt(prev.start)));
+    const afterName = named || gapChar === 46 || gapChar === 44; // "Inc. (AMZN)", "Inc., (X)"
+    if (afterName && !isAcronymDefinition(text, start - 1, letters)) {
+      if (shouted && weakSymbol) return NO;
+      return { verdict: 'ticker', parenthesized: true };
+    }
+    if (!afterName && !weakSymbol && !shouted) return { verdict: 'ticker', parenthesized: true };
+    return NO;
+  }
+  if (shouted) return NO;
+
+  const next = nextWord(text, skipPossessive(text, end), 1);
+  if (next && TICKER_NOUNS.has(lowerWord(text, next))) {
+    return { verdict: 'ticker', parenthesized: false };
+  }
+  const prev = previousWord(text, start, 1);
+  if (prev) {
+    const p = lowerWord(text, prev);
+    if (TICKER_LABELS.has(p)) return { verdict: 'ticker', parenthesized: false };
+    const prev2 = previousWord(text, prev.start, 1);
+    if (prev2 && PRECEDING_PAIRS.includes(`${lowerWord(text, prev2)} ${p}`)) {
+      return { verdict: 'ticker', parenthesized: false };
+    }
+  } else if (before === 58 && isSpace(after)) {
+    // "Ticker: X"
+    const label = previousWord(text, start - 1, 0);
+    if (label && TICKER_LABELS.has(lowerWord(text, label))) {
+      return { verdict: 'ticker', parenthesized: false };
+    }
+  }
+  if (followedByPriceMove(text, skipPossessive(text, end))) {
+    return { verdict: 'ticker', parenthesized: false };
+  }
+  return { verdict: weakSymbol ? 'maybe' : 'ticker', parenthesized: false };
+}

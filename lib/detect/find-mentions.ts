@@ -1,0 +1,196 @@
+import { judgeBareSymbol } from './bare-context';
+import { readCashtag } from './cashtag';
+import { matchExchangePrefix } from './exchange-prefix';
+import { INDEX_CODES, matchIndexName } from './index-names';
+import type { Mention } from './mention';
+import { readReutersCode } from './reuters-code';
+import type { SymbolDictionary } from './symbol-dictionary';
+import { SymbolFlag } from './symbol-flags';
+import { readSymbol } from './symbol-token';
+import { isUpper, isWordChar, wordEnd } from './text-cursor';
+import type { CompanyMatcher } from './company-matcher';
+
+/** Options of {@link findMentions}. */
+export interface FindMentionsOptions {
+  /**
+   * Company-name matcher (see `createCompanyMatcher` / `loadCompanyMatcher`). When absent,
+   * company names ("Citigroup") are not matched; symbols that are the company's own name
+   * ("HCA slumped") are still reported, as kind `company`.
+   */
+  companies?: CompanyMatcher;
+}
+
+/** A mention that counts only next to an accepted one of the same family ("SPY and QQQ"). */
+interface Pending extends Mention {
+  family: 'ticker' | 'index';
+}
+
+const LIST_SEPARATOR =
+  /^(?:\s*,\s*(?:and\s+|or\s+|&\s+)?|\s+(?:and|or|&|vs\.?|versus)\s+|\s*\/\s*)$/;
+
+/**
+ * Finds ticker and index mentions in plain text in one left-to-right pass.
+ *
+ * Returns mentions sorted by `start`, non-overlapping, with UTF-16 offsets (`end` exclusive).
+ * Symbols are the dictionary's canonical form (`BRK.B`); indexes are caret symbols (`^RUT`).
+ * Kinds: `cashtag` (span includes `$`), `exchange` (`NYSE:IBM`, span is the symbol), `ric`
+ * (`AAPL.O`, span without brackets), `bare` (upper-case symbol in ticker context), `index`
+ * (names and codes; an index cashtag's span leaves out `$`), `company` (names, when
+ * `options.companies` is given, and symbols that are their company's own name). Never returns
+ * `link`; see `symbolFromQuoteUrl` for hrefs. Symbols outside the dictionary are ignored.
+ */
+export function findMentions(
+  text: string,
+  dictionary: SymbolDictionary,
+  options: FindMentionsOptions = {},
+): Mention[] {
+  const found: Mention[] = [];
+  const pending: Pending[] = [];
+  const companies = options.companies;
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 36 /* $ */) {
+      const tag = readCashtag(text, i, dictionary);
+      if (tag) {
+        found.push({ start: tag.start, end: tag.end, symbol: tag.symbol, kind: tag.kind });
+        i = tag.end;
+      } else i++;
+      continue;
+    }
+    if (!isWordChar(c)) {
+      i++;
+      continue;
+    }
+    const e = wordEnd(text, i);
+    if (companies) {
+      const company = companies.match(text, i, e);
+      if (company) {
+        found.push({ start: i, end: company.end, symbol: company.symbol, kind: 'company' });
+        i = company.resume;
+        continue;
+      }
+    }
+    i = isUpper(c) ? scanCapitalised(text, i, e, dictionary, found, pending) : e;
+  }
+  return finish(text, found, pending);
+}
+
+/** Handles a word that starts with a capital; returns where scanning resumes. */
+function scanCapitalised(
+  text: string,
+  s: number,
+  e: number,
+  dictionary: SymbolDictionary,
+  found: Mention[],
+  pending: Pending[],
+): number {
+  const before = text.charCodeAt(s - 1);
+  // Hashtags, handles, and the second half of dotted words ("U.S", "<.SPX>", "[.N]").
+  if (before === 35 || before === 64 || before === 46) return e;
+
+  const exchange = matchExchangePrefix(text, s, e);
+  if (exchange) {
+    if (exchange.cashtag) return exchange.symbolStart;
+    const token = readSymbol(text, exchange.symbolStart, dictionary, false);
+    if (!token) return exchange.symbolStart;
+    found.push({
+      start: exchange.symbolStart,
+      end: token.end,
+      symbol: token.symbol,
+      kind: 'exchange',
+    });
+    return token.end;
+  }
+
+  const index = matchIndexName(text, s, e);
+  if (index) {
+    if (index.symbol) {
+      const m: Mention = {
+        start: index.start,
+        end: index.end,
+        symbol: index.symbol,
+        kind: 'index',
+      };
+      if (index.confidence === 'sure') found.push(m);
+      else pending.push({ ...m, family: 'index' });
+    }
+    return Math.max(e, index.end);
+  }
+
+  const code = INDEX_CODES.get(text.slice(s, e));
+  if (code && !(text.charCodeAt(e) === 46 && isWordChar(text.charCodeAt(e + 1)))) {
+    found.push({ start: s, end: e, symbol: code, kind: 'index' });
+    return e;
+  }
+
+  const ric = readReutersCode(text, s, e, dictionary);
+  if (ric) {
+    found.push({ start: s, end: ric.end, symbol: ric.symbol, kind: 'ric' });
+    return ric.end;
+  }
+
+  const token = readSymbol(text, s, dictionary, false);
+  if (!token) return e;
+  const judgement = judgeBareSymbol(text, s, token.end, token.symbol, token.flags);
+  if (judgement.verdict === 'no') return Math.max(e, token.end);
+  const kind = token.flags & SymbolFlag.NameLike && !judgement.parenthesized ? 'company' : 'bare';
+  const m: Mention = { start: s, end: token.end, symbol: token.symbol, kind };
+  if (judgement.verdict === 'ticker') found.push(m);
+  else pending.push({ ...m, family: 'ticker' });
+  return Math.max(e, token.end);
+}
+
+/** Accepts pending mentions that sit in a list with accepted ones, then sorts and de-overlaps. */
+function finish(text: string, found: Mention[], pending: Pending[]): Mention[] {
+  if (pending.length > 0) acceptListed(text, found, pending);
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: Mention[] = [];
+  let lastEnd = -1;
+  for (const m of found) {
+    if (m.start < lastEnd) continue;
+    out.push(m);
+    lastEnd = m.end;
+  }
+  return out;
+}
+
+/** Gaps longer than this cannot be a list separator (", and ", " vs. "). */
+const MAX_SEPARATOR = 8;
+
+/**
+ * Sweeps the mentions in text order, forwards then backwards, accepting a pending mention when
+ * its neighbour of the same family is accepted and only a list separator lies between. Two
+ * sweeps settle chains in both directions ("A, B and C" with only C sure).
+ */
+function acceptListed(text: string, found: Mention[], pending: Pending[]): void {
+  type Item = { m: Mention; family: 'ticker' | 'index'; ok: boolean };
+  const items: Item[] = [
+    ...found.map((m) => ({ m, family: m.kind === 'index' ? 'index' : 'ticker', ok: true }) as Item),
+    ...pending.map((p) => ({ m: p, family: p.family, ok: false })),
+  ];
+  items.sort((a, b) => a.m.start - b.m.start);
+  const joined = (left: Mention, right: Mention) =>
+    right.start >= left.end &&
+    right.start - left.end <= MAX_SEPARATOR &&
+    LIST_SEPARATOR.test(text.slice(left.end, right.start));
+  for (const family of ['ticker', 'index'] as const) {
+    const seq = items.filter((it) => it.family === family);
+    for (let k = 1; k < seq.length; k++) {
+      const a = seq[k - 1];
+      const b = seq[k];
+      if (a && b && a.ok && !b.ok && joined(a.m, b.m)) b.ok = true;
+    }
+    for (let k = seq.length - 2; k >= 0; k--) {
+      const a = seq[k];
+      const b = seq[k + 1];
+      if (a && b && b.ok && !a.ok && joined(a.m, b.m)) a.ok = true;
+    }
+  }
+  for (const it of items) {
+    if (!it.ok || !('family' in it.m)) continue;
+    const { start, end, symbol, kind } = it.m;
+    found.push({ start, end, symbol, kind });
+  }
+}
