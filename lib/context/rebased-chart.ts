@@ -1,0 +1,107 @@
+import type { Series } from '../series/series';
+import { indexOnOrBefore } from '../metrics/lookup';
+import { missing, present } from '../metrics/metric-result';
+import type { MetricResult } from '../metrics/metric-result';
+import { periodStartDate } from '../metrics/period';
+import type { Period } from '../metrics/period';
+
+/** One line of a rebased chart. */
+export interface ChartLine {
+  symbol: string;
+  label: string;
+  /** Close / first close × 100 on each of the chart's dates (100 = level at the start). */
+  values: number[];
+}
+
+/** Several series on their shared dates, each rebased to 100 at the first date. */
+export interface RebasedChart {
+  period: Period;
+  /** Nominal start of the period (`asOf` minus the period); the first point is the last shared close on or before it. */
+  startDate: string;
+  /** Shared dates shown, ascending, at most {@link MAX_CHART_POINTS}. */
+  dates: string[];
+  lines: ChartLine[];
+}
+
+/** Most points a chart carries; longer windows are downsampled evenly, keeping first and last. */
+export const MAX_CHART_POINTS = 260;
+
+/** A series to draw, with its label. */
+export interface ChartInput {
+  series: Series;
+  symbol: string;
+  label: string;
+}
+
+/**
+ * Indices of `count` points spread evenly over `n` (first and last kept), or all when
+ * `n ≤ count`.
+ */
+export function evenSample(n: number, count: number): number[] {
+  if (n <= count) return Array.from({ length: n }, (_, i) => i);
+  return Array.from({ length: count }, (_, i) => Math.round((i * (n - 1)) / (count - 1)));
+}
+
+/**
+ * The inputs rebased to 100 over `period` ending on `asOf`, on the dates all of them have (inner
+ * join), starting at the last shared date on or before the period's start date, downsampled to
+ * at most `maxPoints` (default {@link MAX_CHART_POINTS}). `null` with `insufficient-history` when
+ * the shared dates do not reach back to the start date, `as-of-before-start` when a series starts
+ * after `asOf`, `empty-series` when there is no input.
+ */
+export function rebasedChart(
+  inputs: readonly ChartInput[],
+  period: Period,
+  asOf: string,
+  maxPoints: number = MAX_CHART_POINTS,
+): MetricResult<RebasedChart> {
+  if (inputs.length === 0) return missing('empty-series', 'nothing to chart');
+  const startDate = periodStartDate(period, asOf);
+  const pointers = inputs.map((input) => indexOnOrBefore(input.series.dates, asOf));
+  if (pointers.some((p) => p < 0)) {
+    return missing('as-of-before-start', `a charted series starts after ${asOf}`);
+  }
+  const rows: number[][] = [];
+  const dates: string[] = [];
+  let reachedStart = false;
+  while (!reachedStart && pointers.every((p) => p >= 0)) {
+    let earliest = inputs[0]!.series.dates[pointers[0]!] as string;
+    let latest = earliest;
+    for (let k = 1; k < inputs.length; k += 1) {
+      const d = inputs[k]!.series.dates[pointers[k]!] as string;
+      if (d < earliest) earliest = d;
+      if (d > latest) latest = d;
+    }
+    if (earliest === latest) {
+      dates.push(earliest);
+      rows.push(inputs.map((input, k) => input.series.closes[pointers[k]!] as number));
+      for (let k = 0; k < pointers.length; k += 1) pointers[k]! -= 1;
+      reachedStart = earliest <= startDate;
+    } else {
+      for (let k = 0; k < inputs.length; k += 1) {
+        if ((inputs[k]!.series.dates[pointers[k]!] as string) > earliest) pointers[k]! -= 1;
+      }
+    }
+  }
+  if (!reachedStart) {
+    return missing(
+      'insufficient-history',
+      `the charted series do not share closes back to ${startDate} (${period} before ${asOf})`,
+    );
+  }
+  dates.reverse();
+  rows.reverse();
+  const base = rows[0] as number[];
+  if (base.some((v) => !(v > 0))) return missing('invalid-input', 'a base close is not positive');
+  const picks = evenSample(dates.length, Math.max(2, maxPoints));
+  return present({
+    period,
+    startDate,
+    dates: picks.map((i) => dates[i] as string),
+    lines: inputs.map((input, k) => ({
+      symbol: input.symbol,
+      label: input.label,
+      values: picks.map((i) => ((rows[i] as number[])[k]! / base[k]!) * 100),
+    })),
+  });
+}
