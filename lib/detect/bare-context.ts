@@ -1,4 +1,10 @@
-import { AUXILIARY_WORDS, MOVE_WORDS, TICKER_NOUNS } from './market-words';
+import {
+  AUXILIARY_WORDS,
+  MOVE_WORDS,
+  NAME_CONTINUATION_WORDS,
+  SPEAKER_WORDS,
+  TICKER_NOUNS,
+} from './market-words';
 import { SymbolFlag } from './symbol-flags';
 import {
   isDigit,
@@ -14,9 +20,15 @@ import {
 
 /**
  * How sure a bare upper-case symbol is a ticker:
- * `ticker` counts; `maybe` counts only next to another ticker ("SPY and QQQ"); `no` never.
+ * - `ticker`: an explicit ticker signal (parentheses after a name, "X shares", "ticker X");
+ * - `move`: followed by a price move ("IWM fell 2%");
+ * - `weak`: nothing against it, nothing for it (counts for distinctive symbols only);
+ * - `maybe`: a word-like, short or OTC-only symbol without a signal: counts only in a list
+ *   next to an accepted ticker ("SPY and QQQ");
+ * - `name`: used as an organisation's name ("LPL thinks", "AMP Capital", "AEP ($AEP)");
+ * - `no`: not a ticker (hashtag, compound, shouting, acronym definition).
  */
-export type BareVerdict = 'ticker' | 'maybe' | 'no';
+export type BareVerdict = 'ticker' | 'move' | 'weak' | 'maybe' | 'name' | 'no';
 
 /** The verdict, and whether the symbol stood in parentheses right after a name. */
 export interface BareJudgement {
@@ -48,8 +60,23 @@ function isAcronymDefinition(text: string, open: number, code: string): boolean 
   return initials.join('') === code;
 }
 
-/** Whether the text around `start`..`end` has no lower-case letter (a shouted line or heading). */
+function isCapitalsWord(text: string, span: WordSpan | undefined, minLength: number): boolean {
+  if (!span || span.end - span.start < minLength) return false;
+  for (let i = span.start; i < span.end; i++) if (isLower(text.charCodeAt(i))) return false;
+  return true;
+}
+
+/**
+ * Whether `start`..`end` sits in shouted text or an all-capitals heading: no lower-case letter
+ * within 40 characters, or capitals-only words right before and after it ("DON'T EDIT THIS").
+ */
 function inAllCapitals(text: string, start: number, end: number): boolean {
+  if (
+    isCapitalsWord(text, previousWord(text, start, 1), 1) &&
+    isCapitalsWord(text, nextWord(text, end, 1), 2)
+  ) {
+    return true;
+  }
   const from = Math.max(0, start - 40);
   const to = Math.min(text.length, end + 40);
   for (let i = from; i < to; i++) if (isLower(text.charCodeAt(i))) return false;
@@ -80,6 +107,16 @@ function skipPossessive(text: string, end: number): number {
   return end;
 }
 
+/** "AEP ($AEP)": the letters before the company's own cashtag are its name. */
+function isFollowedByOwnCashtag(text: string, end: number, symbol: string): boolean {
+  let i = end;
+  while (isSpace(text.charCodeAt(i))) i++;
+  if (text.charCodeAt(i) !== 40) return false;
+  i++;
+  if (text.charCodeAt(i) === 36) i++;
+  return text.startsWith(symbol, i) && text.charCodeAt(i + symbol.length) === 41;
+}
+
 const PRECEDING_PAIRS = ['shares of', 'stock of', 'stake in', 'shares in', 'position in'];
 const TICKER_LABELS = new Set(['ticker', 'symbol', 'tickers', 'symbols']);
 
@@ -106,6 +143,9 @@ export function judgeBareSymbol(
   if ((after === 47 || after === 45) && isWordChar(text.charCodeAt(end + 1))) return NO;
   if (after === 46 && isWordChar(text.charCodeAt(end + 1))) return NO;
   if (isDigit(after)) return NO;
+  // Code and markup: KEY=VAL, "AAAA", 'X'.
+  if (after === 61 || before === 61) return NO;
+  if ((before === 34 && after === 34) || (before === 39 && after === 39)) return NO;
 
   const shouted = inAllCapitals(text, start, end);
   const letters = symbol.replace('.', '');
@@ -148,7 +188,15 @@ export function judgeBareSymbol(
     }
   }
   if (followedByPriceMove(text, skipPossessive(text, end))) {
-    return { verdict: 'ticker', parenthesized: false };
+    return { verdict: 'move', parenthesized: false };
   }
-  return { verdict: weakSymbol ? 'maybe' : 'ticker', parenthesized: false };
+  if (next) {
+    const word = lowerWord(text, next);
+    const capitalised = isUpper(text.charCodeAt(next.start));
+    if (SPEAKER_WORDS.has(word) || (capitalised && NAME_CONTINUATION_WORDS.has(word))) {
+      return { verdict: 'name', parenthesized: false };
+    }
+  }
+  if (isFollowedByOwnCashtag(text, end, symbol)) return { verdict: 'name', parenthesized: false };
+  return { verdict: weakSymbol ? 'maybe' : 'weak', parenthesized: false };
 }

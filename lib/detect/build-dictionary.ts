@@ -21,8 +21,8 @@ export interface DictionarySources {
 
 /** Tunables of the build, with the values the shipped dictionary uses. */
 export const BUILD_SETTINGS = {
-  /** SUBTLEX-US count (per 51M words) from which a word makes a symbol word-like (~10 per million). */
-  minWordCount: 500,
+  /** SUBTLEX-US count (of 51M words) from which a word makes a symbol word-like (~2 per million). */
+  minWordCount: 100,
   /** Number of other issuers whose names must use an upper-case token to make it word-like. */
   minIssuerCount: 3,
 } as const;

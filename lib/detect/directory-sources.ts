@@ -29,10 +29,12 @@ export function classifySecurityName(name: string): SecurityType {
   if (/\bnotes? due\b|\bdebentures?\b|\bsenior notes?\b|\bsubordinated notes?\b/i.test(name)) {
     return 'note';
   }
-  if (/\bunits?\b/i.test(name) && !/\bcommon\b|\bordinary\b|\betf\b|\btrust\b/i.test(name)) {
+  // SPAC units and rights are named "... - Units" / "... - Rights"; partnership "Depositary
+  // Units" (IEP) and ADSs "representing ... units" are the common equity and stay in.
+  if (/-\s*units?\.?\s*$|\bunits?\.?\s*$/i.test(name) && !/depositary units/i.test(name)) {
     return 'unit';
   }
-  if (/\brights?\b/i.test(name) && !/\bcommon\b|\bordinary\b|\betf\b/i.test(name)) return 'right';
+  if (/-\s*(?:contingent value )?rights?\b|\brights?\s*$/i.test(name)) return 'right';
   return 'equity';
 }
 

@@ -71,7 +71,10 @@ export function matchExchangePrefix(
   start: number,
   end: number,
 ): ExchangePrefix | undefined {
-  if (!EXCHANGE_HEADS.has(text.slice(start, end))) return undefined;
+  const c0 = text.charCodeAt(start);
+  // N, A, O, B, C: cheap test before building the word.
+  if (c0 !== 78 && c0 !== 65 && c0 !== 79 && c0 !== 66 && c0 !== 67) return undefined;
+  if (end - start > 12 || !EXCHANGE_HEADS.has(text.slice(start, end))) return undefined;
   let i = end;
   for (let k = 0; k < 3 && text.charCodeAt(i) !== 58; k++) {
     const w = nextWord(text, i, 1);

@@ -7,7 +7,7 @@ import { readReutersCode } from './reuters-code';
 import type { SymbolDictionary } from './symbol-dictionary';
 import { SymbolFlag } from './symbol-flags';
 import { readSymbol } from './symbol-token';
-import { isUpper, isWordChar, wordEnd } from './text-cursor';
+import { isWordChar } from './text-cursor';
 import type { CompanyMatcher } from './company-matcher';
 
 /** Options of {@link findMentions}. */
@@ -19,6 +19,15 @@ export interface FindMentionsOptions {
    */
   companies?: CompanyMatcher;
 }
+
+const OTHER = 0;
+const LOWER = 1; // also digits, `_` and non-ASCII letters: words that never start a rule
+const UPPER = 2;
+const ASCII_CLASS = new Uint8Array(128);
+for (let c = 48; c <= 57; c++) ASCII_CLASS[c] = LOWER;
+for (let c = 97; c <= 122; c++) ASCII_CLASS[c] = LOWER;
+for (let c = 65; c <= 90; c++) ASCII_CLASS[c] = UPPER;
+ASCII_CLASS[95] = LOWER;
 
 /** A mention that counts only next to an accepted one of the same family ("SPY and QQQ"). */
 interface Pending extends Mention {
@@ -49,30 +58,38 @@ export function findMentions(
   const companies = options.companies;
   const n = text.length;
   let i = 0;
+  // Hot loop: inline character classes (ASCII table) instead of helper calls; lower-case words
+  // are skipped whole, and only words starting with a capital go through the rules.
   while (i < n) {
     const c = text.charCodeAt(i);
-    if (c === 36 /* $ */) {
-      const tag = readCashtag(text, i, dictionary);
-      if (tag) {
-        found.push({ start: tag.start, end: tag.end, symbol: tag.symbol, kind: tag.kind });
-        i = tag.end;
-      } else i++;
-      continue;
-    }
-    if (!isWordChar(c)) {
+    const cls = c < 128 ? ASCII_CLASS[c] : isWordChar(c) ? LOWER : OTHER;
+    if (cls === OTHER) {
+      if (c === 36 /* $ */) {
+        const tag = readCashtag(text, i, dictionary);
+        if (tag) {
+          found.push({ start: tag.start, end: tag.end, symbol: tag.symbol, kind: tag.kind });
+          i = tag.end;
+          continue;
+        }
+      }
       i++;
       continue;
     }
-    const e = wordEnd(text, i);
-    if (companies) {
-      const company = companies.match(text, i, e);
+    let e = i + 1;
+    while (e < n) {
+      const d = text.charCodeAt(e);
+      if (d < 128 ? ASCII_CLASS[d] === OTHER : !isWordChar(d)) break;
+      e++;
+    }
+    if (cls === UPPER) {
+      i = scanCapitalised(text, i, e, dictionary, found, pending, companies);
+    } else {
+      const company = companies?.match(text, i, e);
       if (company) {
         found.push({ start: i, end: company.end, symbol: company.symbol, kind: 'company' });
-        i = company.resume;
-        continue;
-      }
+        i = Math.max(e, company.resume);
+      } else i = e;
     }
-    i = isUpper(c) ? scanCapitalised(text, i, e, dictionary, found, pending) : e;
   }
   return finish(text, found, pending);
 }
@@ -85,6 +102,7 @@ function scanCapitalised(
   dictionary: SymbolDictionary,
   found: Mention[],
   pending: Pending[],
+  companies: CompanyMatcher | undefined,
 ): number {
   const before = text.charCodeAt(s - 1);
   // Hashtags, handles, and the second half of dotted words ("U.S", "<.SPX>", "[.N]").
@@ -119,7 +137,7 @@ function scanCapitalised(
     return Math.max(e, index.end);
   }
 
-  const code = INDEX_CODES.get(text.slice(s, e));
+  const code = e - s >= 3 && e - s <= 5 ? INDEX_CODES.get(text.slice(s, e)) : undefined;
   if (code && !(text.charCodeAt(e) === 46 && isWordChar(text.charCodeAt(e + 1)))) {
     found.push({ start: s, end: e, symbol: code, kind: 'index' });
     return e;
@@ -131,15 +149,29 @@ function scanCapitalised(
     return ric.end;
   }
 
+  const company = companies?.match(text, s, e);
+  if (company) {
+    found.push({ start: s, end: company.end, symbol: company.symbol, kind: 'company' });
+    return Math.max(e, company.resume);
+  }
+
   const token = readSymbol(text, s, dictionary, false);
   if (!token) return e;
-  const judgement = judgeBareSymbol(text, s, token.end, token.symbol, token.flags);
-  if (judgement.verdict === 'no') return Math.max(e, token.end);
-  const kind = token.flags & SymbolFlag.NameLike && !judgement.parenthesized ? 'company' : 'bare';
-  const m: Mention = { start: s, end: token.end, symbol: token.symbol, kind };
-  if (judgement.verdict === 'ticker') found.push(m);
-  else pending.push({ ...m, family: 'ticker' });
-  return Math.max(e, token.end);
+  const resume = Math.max(e, token.end);
+  const { verdict } = judgeBareSymbol(text, s, token.end, token.symbol, token.flags);
+  const m: Mention = { start: s, end: token.end, symbol: token.symbol, kind: 'bare' };
+  const nameLike = (token.flags & SymbolFlag.NameLike) !== 0;
+  if (verdict === 'ticker') {
+    found.push(m);
+  } else if (nameLike && (verdict === 'move' || verdict === 'weak' || verdict === 'name')) {
+    // "HCA slumped", "UBS analysts": the company's own name. Reported only with company names on.
+    if (companies) found.push({ ...m, kind: 'company' });
+  } else if (verdict === 'weak' || verdict === 'move') {
+    found.push(m);
+  } else if (verdict === 'maybe') {
+    pending.push({ ...m, family: 'ticker' });
+  }
+  return resume;
 }
 
 /** Accepts pending mentions that sit in a list with accepted ones, then sorts and de-overlaps. */

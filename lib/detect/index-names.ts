@@ -302,6 +302,8 @@ export function matchIndexName(text: string, start: number, end: number): IndexM
     }
     return undefined;
   }
+  // R, S, N, D: cheap test before building the word.
+  if ((c0 !== 82 && c0 !== 83 && c0 !== 78 && c0 !== 68) || len > 8) return undefined;
   const word = text.slice(start, end);
   switch (word) {
     case 'Russell':

@@ -53,3 +53,33 @@ export const RATING_WORDS: ReadonlySet<string> = new Set(
 export const TICKER_NOUNS: ReadonlySet<string> = new Set(
   'shares share stock options calls puts shareholders stockholders'.split(' '),
 );
+
+/**
+ * Words after an upper-case token that show it is an organisation speaking or acting, not a
+ * ticker: "LPL thinks", "UBS analysts", "RBC said".
+ */
+export const SPEAKER_WORDS: ReadonlySet<string> = new Set(
+  (
+    'said says say saying thinks think thought expects expect expected reported reports announced ' +
+    'announces told tells noted notes wrote writes believes believe estimates estimated forecasts ' +
+    'forecast predicted predicts warned warns argued argues cautioned agreed declined plans ' +
+    'analysts analyst economists economist strategists strategist spokesperson spokesman ' +
+    'spokeswoman executives executive chief research team'
+  ).split(' '),
+);
+
+/**
+ * Capitalised words that continue an organisation's name: "AMP Capital", "PNC Financial",
+ * "HSBC Holdings". An upper-case token before one is part of a name, not a ticker.
+ */
+export const NAME_CONTINUATION_WORDS: ReadonlySet<string> = new Set(
+  (
+    'capital group holdings holding inc corp corporation co company ltd limited plc llc lp bank ' +
+    'bancorp bancshares financial partners securities asset assets management investments investment ' +
+    'advisors advisers research global international technologies technology energy airlines airways ' +
+    'pharmaceuticals pharma therapeutics biosciences insurance trust fund funds markets ventures ' +
+    'labs systems solutions industries resources realty properties health healthcare motors media ' +
+    'entertainment brands foods wealth equity equities associates consulting networks communications ' +
+    'telecom semiconductor semiconductors'
+  ).split(' '),
+);

@@ -19,11 +19,12 @@ export function isDigit(c: number): boolean {
 }
 
 /**
- * A character that continues a word: ASCII letters and digits, and letters of the Latin-1 and
- * Latin Extended blocks (so `Nestlé` is one word). NaN (out of range) is not.
+ * A character that continues a word: ASCII letters, digits and `_` (so `NODE_ENV` is one word),
+ * and letters of the Latin-1 and Latin Extended blocks (so `Nestlé` is one word). NaN (out of
+ * range) is not.
  */
 export function isWordChar(c: number): boolean {
-  if (c < 128) return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122);
+  if (c < 128) return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) || c === 95;
   return c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7;
 }
 
