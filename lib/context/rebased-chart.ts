@@ -101,7 +101,7 @@ export function rebasedChart(
     lines: inputs.map((input, k) => ({
       symbol: input.symbol,
       label: input.label,
-      values: picks.map((i) => ((rows[i] as number[])[k]! / base[k]!) * 100),
+      values: picks.map((i) => ((rows[i] as number[])[k]! * 100) / base[k]!),
     })),
   });
 }
