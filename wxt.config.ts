@@ -1,5 +1,7 @@
-import preact from '@preact/preset-vite';
-import { build } from 'esbuild';
+import { preact } from '@preact/preset-vite';
+import { build, type Plugin } from 'esbuild';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { defineConfig } from 'wxt';
 
 /**
@@ -9,6 +11,21 @@ import { defineConfig } from 'wxt';
  * hence this side build.
  */
 export const CARD_CHUNK = 'card-ui.js';
+
+/** Resolves `./x.css?inline` imports to the file's text, as Vite does for the popup and options. */
+const inlineCss: Plugin = {
+  name: 'inline-css',
+  setup(b) {
+    b.onResolve({ filter: /\.css\?inline$/ }, (args) => ({
+      path: path.resolve(args.resolveDir, args.path.replace(/\?inline$/, '')),
+      namespace: 'inline-css',
+    }));
+    b.onLoad({ filter: /.*/, namespace: 'inline-css' }, async (args) => ({
+      contents: await readFile(args.path, 'utf8'),
+      loader: 'text',
+    }));
+  },
+};
 
 async function buildCardChunk(production: boolean): Promise<string> {
   const result = await build({
@@ -21,6 +38,7 @@ async function buildCardChunk(production: boolean): Promise<string> {
     target: ['chrome120', 'firefox128'],
     jsx: 'automatic',
     jsxImportSource: 'preact',
+    plugins: [inlineCss],
     define: { 'process.env.NODE_ENV': JSON.stringify(production ? 'production' : 'development') },
   });
   const [file] = result.outputFiles;
@@ -45,9 +63,7 @@ export default defineConfig({
     permissions: ['storage', 'alarms'],
     host_permissions: [`${new URL(chartBaseUrl).origin}/*`],
     action: { default_title: 'R2K Lens: Russell 2000 dashboard' },
-    web_accessible_resources: [
-      { resources: [CARD_CHUNK], matches: ['http://*/*', 'https://*/*'] },
-    ],
+    web_accessible_resources: [{ resources: [CARD_CHUNK], matches: ['http://*/*', 'https://*/*'] }],
   },
   hooks: {
     'build:publicAssets': async (wxt, files) => {

@@ -12,12 +12,21 @@ import {
 import { useEffect, useRef } from 'preact/hooks';
 
 // Register only what a line chart needs, so the card and popup chunks stay small.
-Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryScale, Legend, Tooltip);
+Chart.register(
+  LineController,
+  LineElement,
+  PointElement,
+  LinearScale,
+  CategoryScale,
+  Legend,
+  Tooltip,
+);
 
 export interface ChartLine {
   label: string;
   /** One value per date, rebased to 100 at the first date; null where the series has no close. */
   values: (number | null)[];
+  /** A CSS colour, or `var(--name)` resolved against the chart's element (theme-aware). */
   color: string;
 }
 
@@ -38,6 +47,11 @@ export function RebasedChart({ dates, lines, label, height = 150 }: RebasedChart
   useEffect(() => {
     if (!canvas.current) return;
     const style = getComputedStyle(canvas.current);
+    // Canvas colours cannot be CSS variables: resolve `var(--x)` against the chart's element.
+    const resolve = (color: string) => {
+      const name = /^var\((--[\w-]+)\)$/.exec(color)?.[1];
+      return name ? style.getPropertyValue(name).trim() || '#2456c7' : color;
+    };
     const muted = style.getPropertyValue('--muted').trim() || '#5c6670';
     const grid = style.getPropertyValue('--line').trim() || '#e3e7eb';
     const config: ChartConfiguration<'line', (number | null)[], string> = {
@@ -47,8 +61,8 @@ export function RebasedChart({ dates, lines, label, height = 150 }: RebasedChart
         datasets: lines.map((l) => ({
           label: l.label,
           data: l.values,
-          borderColor: l.color,
-          backgroundColor: l.color,
+          borderColor: resolve(l.color),
+          backgroundColor: resolve(l.color),
           borderWidth: 1.5,
           pointRadius: 0,
           spanGaps: false,

@@ -19,7 +19,11 @@ const SENSITIVITY_HELP: Record<(typeof DETECTION_SENSITIVITIES)[number], string>
   broad: 'Also bare listed symbols anywhere; word-like ones (IT, ON, ALL) still need context.',
 };
 
-const WINDOW_LABEL: Record<number, string> = { 21: '1 month (21 days)', 63: '3 months (63 days)', 252: '1 year (252 days)' };
+const WINDOW_LABEL: Record<number, string> = {
+  21: '1 month (21 days)',
+  63: '3 months (63 days)',
+  252: '1 year (252 days)',
+};
 
 function toggle<T>(list: readonly T[], item: T, on: boolean): T[] {
   return on ? [...list.filter((x) => x !== item), item] : list.filter((x) => x !== item);

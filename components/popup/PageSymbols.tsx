@@ -25,7 +25,8 @@ export function PageSymbols() {
           ? { state: 'ready', symbols: reply.data.symbols }
           : {
               state: 'unavailable',
-              reason: 'R2K Lens does not run on this page (browser pages, the store, paused or switched-off sites).',
+              reason:
+                'R2K Lens does not run on this page (browser pages, the store, paused or switched-off sites).',
             },
       );
     })();
@@ -42,7 +43,10 @@ export function PageSymbols() {
         ) : (
           <ul class="symbol-chips">
             {result.symbols.map((s) => (
-              <li key={s.symbol} title={`${s.count} mention${s.count === 1 ? '' : 's'} (${s.kind})`}>
+              <li
+                key={s.symbol}
+                title={`${s.count} mention${s.count === 1 ? '' : 's'} (${s.kind})`}
+              >
                 <span class="sym">{s.symbol}</span>
                 <span class="count">{s.count}</span>
               </li>

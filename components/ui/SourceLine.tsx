@@ -2,7 +2,15 @@ import { formatDate } from '../../lib/format/figures';
 import type { DataStatus } from '../../lib/messaging/protocol';
 
 /** Where the figures come from and as of when: shown under every block of numbers. */
-export function SourceLine({ sources, asOf, status }: { sources: string[]; asOf: string; status?: DataStatus }) {
+export function SourceLine({
+  sources,
+  asOf,
+  status,
+}: {
+  sources: string[];
+  asOf: string;
+  status?: DataStatus;
+}) {
   const origin =
     status?.origin === 'snapshot'
       ? 'bundled offline snapshot'

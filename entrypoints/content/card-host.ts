@@ -33,9 +33,10 @@ export function createCardHost(
   let wanted: { target: CardTarget; anchor: AnchorRect } | null = null;
 
   async function createController(): Promise<CardController> {
-    const module = (await import(
-      /* @vite-ignore */ browser.runtime.getURL(`/${CARD_CHUNK_FILE}`)
-    )) as CardModule;
+    // The chunk is added to the build by a hook (wxt.config.ts), so WXT's PublicPath type
+    // does not list it.
+    const getURL = browser.runtime.getURL as (path: string) => string;
+    const module = (await import(/* @vite-ignore */ getURL(`/${CARD_CHUNK_FILE}`))) as CardModule;
     const ui = await createShadowRootUi(ctx, {
       name: CARD_HOST_TAG,
       position: 'inline',

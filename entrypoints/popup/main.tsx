@@ -1,2 +1,8 @@
 import { render } from 'preact';
-render(<p>hello</p>, document.getElementById('app')!);
+import { PopupApp } from '../../components/popup/PopupApp';
+import '../../components/ui/base.css';
+import '../../components/ui/figures.css';
+import './style.css';
+
+const root = document.getElementById('app');
+if (root) render(<PopupApp />, root);

@@ -25,7 +25,10 @@ export function formatPercent(value: number | null | undefined, digits = 1): str
 /** A plain number with thousands separators: 2663.78 → "2,663.78". */
 export function formatNumber(value: number | null | undefined, digits = 2): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return MISSING;
-  return value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  return value.toLocaleString('en-US', {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  });
 }
 
 /** An ISO date as "Feb 20, 2026" (the date itself, no time-zone shift). */

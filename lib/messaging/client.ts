@@ -4,12 +4,18 @@ import type { ContentProtocolMap, MessageType, RequestOf, ResponseOf } from './p
 
 function toReply<T>(raw: unknown): Reply<T> {
   if (typeof raw === 'object' && raw !== null && 'ok' in raw) return raw as Reply<T>;
-  return { ok: false, error: 'The extension did not answer (it may have been updated: reload the page).' };
+  return {
+    ok: false,
+    error: 'The extension did not answer (it may have been updated: reload the page).',
+  };
 }
 
 function failure(error: unknown): { ok: false; error: string } {
   const text = error instanceof Error ? error.message : String(error);
-  return { ok: false, error: /context invalidated/i.test(text) ? 'The extension was updated: reload the page.' : text };
+  return {
+    ok: false,
+    error: /context invalidated/i.test(text) ? 'The extension was updated: reload the page.' : text,
+  };
 }
 
 /** Sends a typed message to the background; never throws (failures come back as `{ ok: false }`). */

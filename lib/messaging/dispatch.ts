@@ -1,12 +1,15 @@
 import type { Reply } from './envelope';
 
+/** A protocol: message names mapped to their request and response types. */
+export type Protocol<M> = { [K in keyof M]: { request: unknown; response: unknown } };
+
 /** A handler per message name: request data in, response data out (or a thrown Error, which becomes an error reply). */
-export type Handlers<Map extends Record<string, { request: unknown; response: unknown }>, Sender> = {
+export type Handlers<Map extends Protocol<Map>, Sender> = {
   [K in keyof Map]: (data: Map[K]['request'], sender: Sender) => Promise<Map[K]['response']>;
 };
 
 /** Validates the data of each message; returns the typed request or a message saying what is wrong. */
-export type Validators<Map extends Record<string, { request: unknown; response: unknown }>> = {
+export type Validators<Map extends Protocol<Map>> = {
   [K in keyof Map]: (data: unknown) => Map[K]['request'] | string;
 };
 
@@ -20,10 +23,7 @@ function errorText(error: unknown): string {
  * a possibly compromised renderer. Handler failures become error replies too, so callers always
  * get an answer they can show.
  */
-export async function dispatchMessage<
-  Map extends Record<string, { request: unknown; response: unknown }>,
-  Sender,
->(
+export async function dispatchMessage<Map extends Protocol<Map>, Sender>(
   raw: unknown,
   sender: Sender,
   handlers: Handlers<Map, Sender>,
@@ -38,7 +38,7 @@ export async function dispatchMessage<
   const parsed = validators[key](data);
   if (typeof parsed === 'string') return { ok: false, error: `Invalid ${type} request: ${parsed}` };
   try {
-    return { ok: true, data: await handlers[key](parsed, sender) };
+    return { ok: true, data: await handlers[key](parsed as Map[keyof Map]['request'], sender) };
   } catch (error) {
     return { ok: false, error: errorText(error) };
   }

@@ -18,9 +18,18 @@ export interface DataStatus {
   notices: string[];
 }
 
+/** What a symbol is, as far as the data says (membership badges only make sense for stocks). */
+export type Instrument = 'stock' | 'etf' | 'index' | 'unknown';
+
 /** What the hover card shows for one detected mention. */
 export type CardPayload =
-  | { kind: 'symbol'; symbol: string; context: SymbolContext; status: DataStatus }
+  | {
+      kind: 'symbol';
+      symbol: string;
+      instrument: Instrument;
+      context: SymbolContext;
+      status: DataStatus;
+    }
   /** An index mention: the indexes compared side by side (the dashboard's comparison). */
   | { kind: 'index'; symbol: string; context: DashboardContext; status: DataStatus }
   /** No data for the symbol (offline and not in the snapshot, or unknown to the provider). */

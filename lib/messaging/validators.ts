@@ -18,7 +18,8 @@ function noData(data: unknown): Record<string, never> | string {
 export const requestValidators: Validators<ProtocolMap> = {
   getCard(data) {
     if (!isRecord(data)) return 'expected { symbol, kind }';
-    if (!isSymbol(data.symbol)) return 'symbol must be 1-12 characters of A-Z, 0-9, ".", "-", "=", optionally after "^"';
+    if (!isSymbol(data.symbol))
+      return 'symbol must be 1-12 characters of A-Z, 0-9, ".", "-", "=", optionally after "^"';
     if (typeof data.kind !== 'string' || !MENTION_KINDS.includes(data.kind)) {
       return `kind must be one of ${MENTION_KINDS.join(', ')}`;
     }

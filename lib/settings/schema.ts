@@ -51,7 +51,11 @@ export interface Settings {
 export const SETTINGS_VERSION = 1;
 
 export const DEFAULT_SETTINGS: Settings = {
-  comparison: { benchmarks: ['^GSPC', '^IXIC'], periods: ['1M', '3M', 'YTD', '1Y'], volatilityWindow: 63 },
+  comparison: {
+    benchmarks: ['^GSPC', '^IXIC'],
+    periods: ['1M', '3M', 'YTD', '1Y'],
+    volatilityWindow: 63,
+  },
   detection: { paused: false, disabledSites: [], sensitivity: 'balanced', companyNames: false },
   theme: 'system',
 };

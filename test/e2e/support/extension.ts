@@ -4,7 +4,9 @@ import path from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 
 /** Where the e2e build lives (built by `.ci/run` or `npm run build:e2e` with the local chart server URL baked in). */
-export const EXTENSION_DIR = path.resolve(process.env.R2K_EXTENSION_DIR ?? '.output/e2e/chrome-mv3');
+export const EXTENSION_DIR = path.resolve(
+  process.env.R2K_EXTENSION_DIR ?? '.output/e2e/chrome-mv3',
+);
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export interface LoadedExtension {
@@ -34,7 +36,8 @@ export async function launchWithExtension(): Promise<LoadedExtension> {
     ],
   });
   const worker =
-    context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+    context.serviceWorkers()[0] ??
+    (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   const extensionId = new URL(worker.url()).host;
   return {
     context,

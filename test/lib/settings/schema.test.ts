@@ -34,7 +34,9 @@ describe('sanitizeSettings', () => {
 
   it('normalizes and dedupes disabled sites, dropping what is not a hostname', () => {
     const s = sanitizeSettings({
-      detection: { disabledSites: ['https://www.Reuters.com/markets', 'reuters.com', 'not a host', 42] },
+      detection: {
+        disabledSites: ['https://www.Reuters.com/markets', 'reuters.com', 'not a host', 42],
+      },
     });
     expect(s.detection.disabledSites).toEqual(['reuters.com']);
   });

@@ -1,0 +1,55 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { sendToBackground } from '../../lib/messaging/client';
+import type { Reply } from '../../lib/messaging/envelope';
+import type { DashboardPayload } from '../../lib/messaging/protocol';
+import { applyTheme } from '../ui/apply-theme';
+import { useSettings } from '../ui/use-settings';
+import { Dashboard } from './Dashboard';
+import { PageSymbols } from './PageSymbols';
+
+/** The toolbar popup: the Russell 2000 dashboard and the symbols on the current page. */
+export function PopupApp() {
+  const settings = useSettings();
+  const [reply, setReply] = useState<Reply<DashboardPayload> | null>(null);
+
+  useEffect(() => {
+    if (settings) applyTheme(document.documentElement, settings.theme);
+  }, [settings?.theme]);
+
+  // Reload when the comparison preferences change (e.g. from the options page).
+  const prefsKey = settings ? JSON.stringify(settings.comparison) : null;
+  useEffect(() => {
+    if (prefsKey === null) return;
+    let alive = true;
+    void sendToBackground('getDashboard', {}).then((r) => alive && setReply(r));
+    return () => {
+      alive = false;
+    };
+  }, [prefsKey]);
+
+  return (
+    <>
+      <main>
+        {reply === null ? (
+          <p class="muted" aria-busy="true">
+            Loading the Russell 2000 dashboard…
+          </p>
+        ) : reply.ok ? (
+          <Dashboard context={reply.data.context} status={reply.data.status} />
+        ) : (
+          <p class="error" role="alert">
+            {reply.error}
+          </p>
+        )}
+        <PageSymbols />
+      </main>
+      <footer>
+        <span class="muted">R2K Lens</span>
+        <a href="#" onClick={(e) => (e.preventDefault(), void browser.runtime.openOptionsPage())}>
+          Settings
+        </a>
+      </footer>
+    </>
+  );
+}

@@ -1,0 +1,46 @@
+import { buildDashboardContext } from '../../lib/context/dashboard-context';
+import type { ComparisonPrefs } from '../../lib/context/comparison-prefs';
+import { buildSymbolContext } from '../../lib/context/symbol-context';
+import type { CardPayload, DashboardPayload } from '../../lib/messaging/protocol';
+import type { Settings } from '../../lib/settings/schema';
+import { getMarketData } from './market-data';
+
+function prefsOf(settings: Settings): ComparisonPrefs {
+  return { ...settings.comparison, benchmarks: [...settings.comparison.benchmarks] };
+}
+
+/** The Russell 2000 dashboard: the popup's view, also shown on the card of an index mention. */
+export async function buildDashboardPayload(settings: Settings): Promise<DashboardPayload> {
+  const data = await getMarketData();
+  const { available, status } = await data.benchmarks();
+  return { context: buildDashboardContext({ available, prefs: prefsOf(settings) }), status };
+}
+
+/** What the card shows for a mention: a symbol's Russell 2000 context, or the indexes side by side. */
+export async function buildCardPayload(
+  symbol: string,
+  kind: string,
+  settings: Settings,
+): Promise<CardPayload> {
+  if (kind === 'index' || symbol.startsWith('^')) {
+    const { context, status } = await buildDashboardPayload(settings);
+    return { kind: 'index', symbol, context, status };
+  }
+  const data = await getMarketData();
+  const found = await data.symbol(symbol);
+  if (!found.ok) return { kind: 'unavailable', symbol, reason: found.reason };
+  const { available, status } = await data.benchmarks();
+  const context = buildSymbolContext({
+    series: found.series,
+    available,
+    membership: await data.membership(symbol),
+    prefs: prefsOf(settings),
+  });
+  return {
+    kind: 'symbol',
+    symbol,
+    instrument: found.instrument,
+    context,
+    status: { ...status, ...found.status, notices: [...status.notices, ...found.status.notices] },
+  };
+}
