@@ -4,7 +4,7 @@ import { periodReturnDetailed } from '../metrics/period-return';
 import { periodStartDate } from '../metrics/period';
 import type { Period } from '../metrics/period';
 import { realizedVolatilityDetailed } from '../metrics/realized-volatility';
-import { betaDetailed, correlationDetailed } from '../metrics/beta-correlation';
+import { coMovementDetailed } from '../metrics/beta-correlation';
 import { relativePerformanceDetailed } from '../metrics/relative-performance';
 import { fromResult, joinSources, known, missingFigure, unavailable } from './figure';
 import type { Figure } from './figure';
@@ -91,26 +91,29 @@ export function volatilityFigure(
     : known(result.value.value, asOf, series.source);
 }
 
-/** Beta or correlation of `asset` to `benchmark` over `windowDays` shared trading days to `asOf`. */
-export function coMovementFigure(
-  kind: 'beta' | 'correlation',
+/** Beta and correlation of `asset` to `benchmark` over `windowDays` shared trading days to `asOf`. */
+export function coMovementFigures(
   asset: PricedSeries | null,
   benchmark: ChosenSeries,
   windowDays: number,
   asOf: string | null,
-): Figure<number> {
+): { beta: Figure<number>; correlation: Figure<number> } {
   const series = benchmark.series;
-  if (asset === null || series === null || asOf === null) return missingSeries(benchmark, asOf);
+  if (asset === null || series === null || asOf === null) {
+    return { beta: missingSeries(benchmark, asOf), correlation: missingSeries(benchmark, asOf) };
+  }
   const source = joinSources(asset.source, series.source);
-  const result = (kind === 'beta' ? betaDetailed : correlationDetailed)(
-    asset,
-    series,
-    windowDays,
-    asOf,
-  );
-  return result.value === null
-    ? missingFigure<number>(result, asOf, source)
-    : known(result.value.value, asOf, source);
+  const { beta, correlation } = coMovementDetailed(asset, series, windowDays, asOf);
+  return {
+    beta:
+      beta.value === null
+        ? missingFigure<number>(beta, asOf, source)
+        : known(beta.value.value, asOf, source),
+    correlation:
+      correlation.value === null
+        ? missingFigure<number>(correlation, asOf, source)
+        : known(correlation.value.value, asOf, source),
+  };
 }
 
 /** Current drawdown (from the all-time high of the series) and the 1-year maximum drawdown. */

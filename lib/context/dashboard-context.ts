@@ -12,7 +12,7 @@ import {
 } from './comparison-prefs';
 import type { ComparisonPrefs } from './comparison-prefs';
 import {
-  coMovementFigure,
+  coMovementFigures,
   comparisonFigure,
   drawdownFigures,
   returnFigure,
@@ -204,6 +204,7 @@ export function buildDashboardContext(input: DashboardContextInput): DashboardCo
   }
 
   const drawdown = drawdownFigures(series, asOf, r2k);
+  const toSp500 = coMovementFigures(series, sp500, BETA_WINDOW_DAYS, asOf);
   const chartSeries = [r2k, sp500, ...others.filter((o) => o !== sp500)].filter(
     (c): c is ChosenSeries & { series: PricedSeries } => c.series !== null,
   );
@@ -250,8 +251,8 @@ export function buildDashboardContext(input: DashboardContextInput): DashboardCo
       russell2000: volatilityFigure(series, prefs.volatilityWindow, asOf, r2k),
       sp500: volatilityFigure(sp500.series, prefs.volatilityWindow, asOf, sp500),
       betaWindowDays: BETA_WINDOW_DAYS,
-      betaToSp500: coMovementFigure('beta', series, sp500, BETA_WINDOW_DAYS, asOf),
-      correlationToSp500: coMovementFigure('correlation', series, sp500, BETA_WINDOW_DAYS, asOf),
+      betaToSp500: toSp500.beta,
+      correlationToSp500: toSp500.correlation,
     },
     drawdown,
     rateSensitivity: rateFigures(r2k, sp500, input.yields ?? available[TEN_YEAR_YIELD], asOf),

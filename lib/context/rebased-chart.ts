@@ -38,8 +38,13 @@ export interface ChartInput {
  * `n ≤ count`.
  */
 export function evenSample(n: number, count: number): number[] {
-  if (n <= count) return Array.from({ length: n }, (_, i) => i);
-  return Array.from({ length: count }, (_, i) => Math.round((i * (n - 1)) / (count - 1)));
+  const picks: number[] = [];
+  if (n <= count) {
+    for (let i = 0; i < n; i += 1) picks.push(i);
+  } else {
+    for (let i = 0; i < count; i += 1) picks.push(Math.round((i * (n - 1)) / (count - 1)));
+  }
+  return picks;
 }
 
 /**
@@ -61,25 +66,36 @@ export function rebasedChart(
   if (pointers.some((p) => p < 0)) {
     return missing('as-of-before-start', `a charted series starts after ${asOf}`);
   }
-  const rows: number[][] = [];
+  const width = inputs.length;
+  const allDates = inputs.map((input) => input.series.dates);
+  const allCloses = inputs.map((input) => input.series.closes);
+  // Closes of the shared dates, newest first, row-major (width values per date).
+  const flat: number[] = [];
   const dates: string[] = [];
   let reachedStart = false;
-  while (!reachedStart && pointers.every((p) => p >= 0)) {
-    let earliest = inputs[0]!.series.dates[pointers[0]!] as string;
+  let exhausted = false;
+  while (!reachedStart && !exhausted) {
+    let earliest = allDates[0]![pointers[0]!] as string;
     let latest = earliest;
-    for (let k = 1; k < inputs.length; k += 1) {
-      const d = inputs[k]!.series.dates[pointers[k]!] as string;
+    for (let k = 1; k < width; k += 1) {
+      const d = allDates[k]![pointers[k]!] as string;
       if (d < earliest) earliest = d;
       if (d > latest) latest = d;
     }
     if (earliest === latest) {
       dates.push(earliest);
-      rows.push(inputs.map((input, k) => input.series.closes[pointers[k]!] as number));
-      for (let k = 0; k < pointers.length; k += 1) pointers[k]! -= 1;
+      for (let k = 0; k < width; k += 1) {
+        flat.push(allCloses[k]![pointers[k]!] as number);
+        pointers[k]! -= 1;
+        if (pointers[k]! < 0) exhausted = true;
+      }
       reachedStart = earliest <= startDate;
     } else {
-      for (let k = 0; k < inputs.length; k += 1) {
-        if ((inputs[k]!.series.dates[pointers[k]!] as string) > earliest) pointers[k]! -= 1;
+      for (let k = 0; k < width; k += 1) {
+        if ((allDates[k]![pointers[k]!] as string) > earliest) {
+          pointers[k]! -= 1;
+          if (pointers[k]! < 0) exhausted = true;
+        }
       }
     }
   }
@@ -89,19 +105,25 @@ export function rebasedChart(
       `the charted series do not share closes back to ${startDate} (${period} before ${asOf})`,
     );
   }
-  dates.reverse();
-  rows.reverse();
-  const base = rows[0] as number[];
-  if (base.some((v) => !(v > 0))) return missing('invalid-input', 'a base close is not positive');
-  const picks = evenSample(dates.length, Math.max(2, maxPoints));
+  const n = dates.length;
+  const baseRow = n - 1; // the oldest row is the last one written
+  for (let k = 0; k < width; k += 1) {
+    if (!((flat[baseRow * width + k] as number) > 0)) {
+      return missing('invalid-input', 'a base close is not positive');
+    }
+  }
+  const picks = evenSample(n, Math.max(2, maxPoints));
+  const pickedDates: string[] = [];
+  for (const i of picks) pickedDates.push(dates[n - 1 - i] as string);
   return present({
     period,
     startDate,
-    dates: picks.map((i) => dates[i] as string),
-    lines: inputs.map((input, k) => ({
-      symbol: input.symbol,
-      label: input.label,
-      values: picks.map((i) => ((rows[i] as number[])[k]! * 100) / base[k]!),
-    })),
+    dates: pickedDates,
+    lines: inputs.map((input, k) => {
+      const base = flat[baseRow * width + k] as number;
+      const values: number[] = [];
+      for (const i of picks) values.push(((flat[(n - 1 - i) * width + k] as number) * 100) / base);
+      return { symbol: input.symbol, label: input.label, values };
+    }),
   });
 }

@@ -4,7 +4,7 @@ import { RUSSELL_2000 } from './benchmarks';
 import { BETA_WINDOW_DAYS, DEFAULT_COMPARISON_PREFS } from './comparison-prefs';
 import type { ComparisonPrefs } from './comparison-prefs';
 import {
-  coMovementFigure,
+  coMovementFigures,
   comparisonFigure,
   drawdownFigures,
   returnFigure,
@@ -139,6 +139,7 @@ export function buildSymbolContext(input: SymbolContextInput): SymbolContext {
   for (const b of others) if (b.choice.note !== null) notes.push(b.choice.note);
 
   const symbolSeries = asOf === null ? null : series;
+  const coMovement = coMovementFigures(symbolSeries, r2k, BETA_WINDOW_DAYS, asOf);
   const periods = [...prefs.periods];
   return {
     symbol: series.symbol,
@@ -165,14 +166,8 @@ export function buildSymbolContext(input: SymbolContextInput): SymbolContext {
       russell2000: volatilityFigure(r2k.series, prefs.volatilityWindow, asOf, r2k),
     },
     betaWindowDays: BETA_WINDOW_DAYS,
-    betaToRussell2000: coMovementFigure('beta', symbolSeries, r2k, BETA_WINDOW_DAYS, asOf),
-    correlationToRussell2000: coMovementFigure(
-      'correlation',
-      symbolSeries,
-      r2k,
-      BETA_WINDOW_DAYS,
-      asOf,
-    ),
+    betaToRussell2000: coMovement.beta,
+    correlationToRussell2000: coMovement.correlation,
     drawdown: drawdownFigures(symbolSeries, asOf),
     membership: russell2000Membership(input.membership),
     revenueExposure: INDEX_REVENUE_EXPOSURE,

@@ -123,3 +123,36 @@ export function correlation(
 ): number | null {
   return correlationDetailed(asset, benchmark, windowDays, asOf).value?.value ?? null;
 }
+
+/** Beta and correlation of one pair over one window, each with its own result. */
+export interface CoMovement {
+  beta: MetricResult<WindowedValue>;
+  correlation: MetricResult<WindowedValue>;
+}
+
+/**
+ * {@link betaDetailed} and {@link correlationDetailed} from one pass over the shared dates (the
+ * card shows both; this halves the join). Same definitions, windows and reasons.
+ */
+export function coMovementDetailed(
+  asset: Series,
+  benchmark: Series,
+  windowDays: number,
+  asOf?: string,
+): CoMovement {
+  const paired = pairedReturns(asset, benchmark, windowDays, asOf);
+  if (paired.value === null) return { beta: paired, correlation: paired };
+  const { moments, fromDate, toDate } = paired.value;
+  const window = { observations: windowDays, fromDate, toDate };
+  const benchmarkMoves = moments.varianceY > 0;
+  const bothMove = benchmarkMoves && moments.varianceX > 0;
+  const r = moments.covariance / Math.sqrt(moments.varianceX * moments.varianceY);
+  return {
+    beta: benchmarkMoves
+      ? present({ value: moments.covariance / moments.varianceY, ...window })
+      : missing('zero-variance', 'the benchmark did not move over the window'),
+    correlation: bothMove
+      ? present({ value: Math.max(-1, Math.min(1, r)), ...window })
+      : missing('zero-variance', 'a series did not move over the window'),
+  };
+}

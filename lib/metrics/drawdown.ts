@@ -1,5 +1,5 @@
 import type { Series } from '../series/series';
-import { isUsableClose, resolveAsOfIndex } from './as-of';
+import { resolveAsOfIndex } from './as-of';
 import { isIsoDate } from './calendar-date';
 import { indexOnOrAfter, indexOnOrBefore } from './lookup';
 import { missing, present } from './metric-result';
@@ -66,7 +66,7 @@ export function maxDrawdownDetailed(
   let deepest = 0;
   for (let i = start; i <= end; i += 1) {
     const close = closes[i];
-    if (!isUsableClose(close)) {
+    if (!(close !== undefined && close > 0 && close < Infinity)) {
       return missing('invalid-input', `the close on ${dates[i]} is not a positive number`);
     }
     const peakClose = closes[peak] as number;
@@ -120,7 +120,7 @@ export function currentDrawdownDetailed(
   let peak = 0;
   for (let i = 0; i <= end.value; i += 1) {
     const close = closes[i];
-    if (!isUsableClose(close)) {
+    if (!(close !== undefined && close > 0 && close < Infinity)) {
       return missing('invalid-input', `the close on ${dates[i]} is not a positive number`);
     }
     if (close > (closes[peak] as number)) peak = i;

@@ -7,6 +7,7 @@ export type { Series } from '../series/series';
 export {
   addCalendarDays,
   calendarDaysBetween,
+  epochDay,
   isIsoDate,
   previousYearEnd,
   subtractMonths,
@@ -27,7 +28,14 @@ export {
   realizedVolatility,
   realizedVolatilityDetailed,
 } from './realized-volatility';
-export { beta, betaDetailed, correlation, correlationDetailed } from './beta-correlation';
+export {
+  beta,
+  betaDetailed,
+  coMovementDetailed,
+  correlation,
+  correlationDetailed,
+} from './beta-correlation';
+export type { CoMovement } from './beta-correlation';
 export { sharedCloses } from './shared-closes';
 export type { SharedCloses } from './shared-closes';
 export {

@@ -1,6 +1,6 @@
 import type { Series } from '../series/series';
-import { isUsableClose, resolveAsOfIndex } from './as-of';
-import { calendarDaysBetween } from './calendar-date';
+import { resolveAsOfIndex } from './as-of';
+import { epochDay } from './calendar-date';
 import { MAX_GAP_CALENDAR_DAYS, missing, present } from './metric-result';
 import type { MetricResult } from './metric-result';
 import { sampleStandardDeviation } from './sample-statistics';
@@ -35,17 +35,27 @@ export function realizedVolatilityDetailed(
   }
   const { dates, closes } = series;
   const logReturns = new Float64Array(windowDays);
+  const day = epochDay; // one lookup for the loop
+  const maxGap = MAX_GAP_CALENDAR_DAYS;
+  let previousDay = day(dates[first] as string);
   for (let k = 0; k < windowDays; k += 1) {
     const before = closes[first + k];
     const after = closes[first + k + 1];
-    if (!isUsableClose(before) || !isUsableClose(after)) {
-      return missing('invalid-input', `a close near ${dates[first + k]} is not a positive number`);
+    if (!(before !== undefined && before > 0 && before < Infinity)) {
+      return missing('invalid-input', `the close on ${dates[first + k]} is not a positive number`);
     }
-    const from = dates[first + k] as string;
+    if (!(after !== undefined && after > 0 && after < Infinity)) {
+      return missing(
+        'invalid-input',
+        `the close on ${dates[first + k + 1]} is not a positive number`,
+      );
+    }
     const to = dates[first + k + 1] as string;
-    if (calendarDaysBetween(from, to) > MAX_GAP_CALENDAR_DAYS) {
-      return missing('gap', `no close between ${from} and ${to}`);
+    const toDay = day(to);
+    if (toDay - previousDay > maxGap) {
+      return missing('gap', `no close between ${dates[first + k]} and ${to}`);
     }
+    previousDay = toDay;
     logReturns[k] = Math.log(after / before);
   }
   return present({

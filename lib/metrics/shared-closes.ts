@@ -1,6 +1,6 @@
 import type { Series } from '../series/series';
-import { isUsableClose, lastDate } from './as-of';
-import { calendarDaysBetween, isIsoDate } from './calendar-date';
+import { lastDate } from './as-of';
+import { epochDay, isIsoDate } from './calendar-date';
 import { indexOnOrBefore } from './lookup';
 import { MAX_GAP_CALENDAR_DAYS, missing, present } from './metric-result';
 import type { MetricResult } from './metric-result';
@@ -51,22 +51,30 @@ export function sharedCloses(
   const closesB = new Float64Array(count);
   let filled = 0;
   let later = end;
+  // Local bindings: these run once per shared date, the hot loop of beta and rate sensitivity.
+  const day = epochDay;
+  const maxGap = MAX_GAP_CALENDAR_DAYS;
+  let laterDay = day(end);
   while (filled < count && i >= 0 && j >= 0) {
     const dateA = a.dates[i] as string;
     const dateB = b.dates[j] as string;
     if (dateA > dateB) i -= 1;
     else if (dateB > dateA) j -= 1;
     else {
-      if (calendarDaysBetween(dateA, later) > MAX_GAP_CALENDAR_DAYS) {
+      const dateDay = day(dateA);
+      if (laterDay - dateDay > maxGap) {
         return filled === 0
           ? missing('stale', `the last date both series have on or before ${end} is ${dateA}`)
           : missing('gap', `no shared close between ${dateA} and ${later}`);
       }
       const closeA = a.closes[i];
       const closeB = b.closes[j];
+      const okA = closeA !== undefined && closeA > 0 && closeA < Infinity;
       const okB =
-        bKind === 'level' ? closeB !== undefined && Number.isFinite(closeB) : isUsableClose(closeB);
-      if (!isUsableClose(closeA) || !okB) {
+        closeB !== undefined &&
+        closeB < Infinity &&
+        (bKind === 'level' ? closeB > -Infinity : closeB > 0);
+      if (!okA || !okB) {
         return missing('invalid-input', `a close on ${dateA} is not a usable number`);
       }
       filled += 1;
@@ -74,6 +82,7 @@ export function sharedCloses(
       closesA[count - filled] = closeA;
       closesB[count - filled] = closeB as number;
       later = dateA;
+      laterDay = dateDay;
       i -= 1;
       j -= 1;
     }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   beta,
   betaDetailed,
+  coMovementDetailed,
   correlation,
   correlationDetailed,
 } from '../../../lib/metrics/beta-correlation';
@@ -108,5 +109,23 @@ describe('beta and correlation with misaligned calendars and missing data', () =
     };
     expect(betaDetailed(holed, gspc, 252, '2026-02-20').reason).toBe('gap');
     expect(beta(holed, gspc, 63, '2026-02-20')).not.toBeNull();
+  });
+});
+
+describe('coMovementDetailed (one pass for both)', () => {
+  it('gives exactly what betaDetailed and correlationDetailed give, values and reasons', () => {
+    const flat: Series = { dates: rut.dates.slice(-30), closes: rut.dates.slice(-30).map(() => 1) };
+    const cases: [Series, Series, number, string | undefined][] = [
+      [sfm, iwm, 252, '2024-03-08'],
+      [rut, gspc, 63, undefined],
+      [rut, flat, 20, undefined],
+      [flat, rut, 20, undefined],
+      [ionq, iwm, 20, '2020-06-01'],
+    ];
+    for (const [a, b, window, asOf] of cases) {
+      const both = coMovementDetailed(a, b, window, asOf);
+      expect(both.beta).toEqual(betaDetailed(a, b, window, asOf));
+      expect(both.correlation).toEqual(correlationDetailed(a, b, window, asOf));
+    }
   });
 });

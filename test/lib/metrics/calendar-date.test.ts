@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   addCalendarDays,
   calendarDaysBetween,
+  epochDay,
   isIsoDate,
   previousYearEnd,
   subtractMonths,
@@ -46,5 +47,22 @@ describe('calendar helpers', () => {
     expect(calendarDaysBetween('2009-03-09', '2008-03-09')).toBe(-365);
     expect(addCalendarDays('2024-02-28', 2)).toBe('2024-03-01');
     expect(addCalendarDays('2024-01-01', -1)).toBe('2023-12-31');
+  });
+});
+
+describe('epochDay (integer days-from-civil, no Date object)', () => {
+  it('agrees with Date.parse on every day from 1899 to 2101', () => {
+    let mismatches = 0;
+    for (let t = Date.UTC(1899, 0, 1); t <= Date.UTC(2101, 11, 31); t += 86_400_000) {
+      const iso = new Date(t).toISOString().slice(0, 10);
+      if (epochDay(iso) !== t / 86_400_000) mismatches += 1;
+    }
+    expect(mismatches).toBe(0);
+  });
+
+  it('is 0 on 1970-01-01 and counts leap days', () => {
+    expect(epochDay('1970-01-01')).toBe(0);
+    expect(epochDay('2024-03-01') - epochDay('2024-02-28')).toBe(2);
+    expect(epochDay('2100-03-01') - epochDay('2100-02-28')).toBe(1);
   });
 });
