@@ -39,15 +39,16 @@ export function createIdbCache(db: IDBPDatabase<MarketDb>): MarketCache {
     async writeSeries(write: SeriesWrite): Promise<WriteOutcome> {
       const symbol = write.series.symbol;
       const tx = db.transaction(['series', 'fetchMeta', 'quotes', 'access'], 'readwrite');
-      const [stored, meta, quote] = await Promise.all([
+      const [stored, meta, quote, access] = await Promise.all([
         tx.objectStore('series').get(symbol),
         tx.objectStore('fetchMeta').get(symbol),
         tx.objectStore('quotes').get(symbol),
+        tx.objectStore('access').get(symbol),
       ]);
       const plan = planSeriesWrite(stored, meta, quote, write);
       const puts: Promise<unknown>[] = [tx.objectStore('fetchMeta').put(plan.meta)];
-      if (plan.series) {
-        puts.push(tx.objectStore('series').put(plan.series));
+      if (plan.series) puts.push(tx.objectStore('series').put(plan.series));
+      if (plan.series && !access) {
         puts.push(tx.objectStore('access').put({ symbol, lastAccess: write.fetchedAt ?? 0 }));
       }
       if (plan.quote) puts.push(tx.objectStore('quotes').put(plan.quote));
@@ -72,6 +73,7 @@ export function createIdbCache(db: IDBPDatabase<MarketDb>): MarketCache {
     },
 
     listSymbols: () => db.getAllKeys('series'),
+    listAccess: () => db.getAll('access'),
 
     async evict(maxSymbols, protectedSymbols = new Set(BENCHMARK_SYMBOLS)) {
       const read = db.transaction(['series', 'access'], 'readonly');

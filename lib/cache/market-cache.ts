@@ -4,6 +4,7 @@
  */
 import type { ProviderErrorInfo } from '../providers/provider-error';
 import type { DataSource, FetchMeta, StoredProfile, StoredQuote } from './db';
+import type { AccessRecord } from './lru';
 import { mergeSeries, seriesProblem, spliceSeries } from './series-rules';
 import type { StoredSeries } from './stored-series';
 
@@ -68,6 +69,11 @@ export interface MarketCache {
   writeProfiles(profiles: readonly StoredProfile[]): Promise<void>;
   /** Symbols with a stored series. */
   listSymbols(): Promise<string[]>;
+  /**
+   * Last access of each cached symbol: set by `readSeries` with `touchAt` (a hover, a card), and
+   * by the first write of a symbol; later refreshes do not count as use.
+   */
+  listAccess(): Promise<AccessRecord[]>;
   /**
    * Evicts least-recently-used series (with their quote, metadata and access record) until at most
    * `maxSymbols` remain, never touching `protectedSymbols` (default: the benchmarks). Returns the

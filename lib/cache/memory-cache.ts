@@ -44,8 +44,8 @@ export function createMemoryCache(degradedReason: string | null = null): MarketC
         clone(write),
       );
       meta.set(symbol, plan.meta);
-      if (plan.series) {
-        series.set(symbol, plan.series);
+      if (plan.series) series.set(symbol, plan.series);
+      if (plan.series && !access.has(symbol)) {
         access.set(symbol, { symbol, lastAccess: write.fetchedAt ?? 0 });
       }
       if (plan.quote) quotes.set(symbol, plan.quote);
@@ -66,6 +66,7 @@ export function createMemoryCache(degradedReason: string | null = null): MarketC
     },
 
     listSymbols: async () => [...series.keys()].toSorted(),
+    listAccess: async () => clone([...access.values()]),
 
     async evict(maxSymbols, protectedSymbols = new Set(BENCHMARK_SYMBOLS)) {
       const victims = selectEvictions(

@@ -13,6 +13,7 @@ import { toStooqSymbol, toTwelveDataSymbol } from './symbol-map';
 import { DEFAULT_TWELVE_DATA_BASE_URL, parseTwelveDataText, twelveDataUrl } from './twelve-data';
 import {
   DEFAULT_YAHOO_CHART_BASE_URL,
+  chartRangeSince,
   parseYahooChartText,
   yahooChartUrl,
   type ChartWindow,
@@ -27,7 +28,17 @@ export interface Provider {
    * Fetches and validates the daily series of `symbol`.
    * @throws ProviderError with the failure's kind; never resolves with unvalidated data.
    */
-  fetchSeries(symbol: string, options?: { signal?: AbortSignal }): Promise<ProviderSeries>;
+  fetchSeries(symbol: string, options?: FetchSeriesOptions): Promise<ProviderSeries>;
+}
+
+/** Per-call options of {@link Provider.fetchSeries}. */
+export interface FetchSeriesOptions {
+  signal?: AbortSignal;
+  /**
+   * Last date already cached; providers that can ask for less ask only for the bars since then
+   * (with some overlap). Without it they ask for their full default window.
+   */
+  since?: string;
 }
 
 /** What every adapter takes. */
@@ -42,7 +53,8 @@ export interface ProviderOptions {
 
 /**
  * Yahoo v8 chart (no key). A 404 whose body is Yahoo's `chart.error` becomes `unknown-symbol`.
- * `window` defaults to ten years of daily bars.
+ * Without a fixed `window`, asks for ten years of daily bars, or only the range since the cached
+ * date when the call passes `since`.
  */
 export function createYahooProvider(
   options: ProviderOptions & { window?: ChartWindow } = {},
@@ -53,7 +65,8 @@ export function createYahooProvider(
     id: 'yahoo',
     supports: (symbol) => symbol.trim() !== '',
     async fetchSeries(symbol, call = {}) {
-      const answer = await fetchWithTimeout(yahooChartUrl(baseUrl, symbol, options.window), {
+      const window = options.window ?? chartRangeSince(call.since, now());
+      const answer = await fetchWithTimeout(yahooChartUrl(baseUrl, symbol, window), {
         fetch: options.fetch,
         timeoutMs: options.timeoutMs,
         signal: call.signal,
@@ -74,6 +87,10 @@ export function createYahooProvider(
   };
 }
 
+function addDaysIso(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
 /** Stooq daily CSV (no key). Symbols without a Stooq spelling are unsupported. */
 export function createStooqProvider(options: ProviderOptions = {}): Provider {
   const baseUrl = options.baseUrl ?? DEFAULT_STOOQ_BASE_URL;
@@ -82,7 +99,9 @@ export function createStooqProvider(options: ProviderOptions = {}): Provider {
     id: 'stooq',
     supports: (symbol) => toStooqSymbol(symbol) !== null,
     async fetchSeries(symbol, call = {}) {
-      const url = stooqCsvUrl(baseUrl, symbol);
+      // Stooq takes explicit dates; ten days of overlap let the cache splice and rescale.
+      const from = call.since ? addDaysIso(call.since, -10) : undefined;
+      const url = stooqCsvUrl(baseUrl, symbol, from ? { from } : {});
       if (url === null) throw new ProviderError('unsupported', `Stooq has no symbol for ${symbol}`);
       const answer = await fetchWithTimeout(url, {
         fetch: options.fetch,

@@ -93,6 +93,21 @@ export function yahooChartUrl(
   return `${base}/v8/finance/chart/${encodeURIComponent(toYahooSymbol(symbol))}?${params.toString()}`;
 }
 
+/**
+ * The shortest named range that reaches back past `since` (the last cached date) with a few days
+ * of overlap, so the cache can splice new bars onto its history; `10y` when nothing is cached.
+ */
+export function chartRangeSince(since: string | undefined, nowMs: number): ChartWindow {
+  if (since === undefined) return { range: '10y' };
+  const days = (nowMs - Date.parse(`${since}T00:00:00Z`)) / 86_400_000;
+  if (days <= 20) return { range: '1mo' };
+  if (days <= 80) return { range: '3mo' };
+  if (days <= 170) return { range: '6mo' };
+  if (days <= 350) return { range: '1y' };
+  if (days <= 5 * 360) return { range: '5y' };
+  return { range: '10y' };
+}
+
 function at(values: readonly (number | null)[] | null | undefined, i: number): number | null {
   const x = values?.[i];
   return typeof x === 'number' && Number.isFinite(x) ? x : null;
