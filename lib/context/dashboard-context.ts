@@ -138,10 +138,10 @@ function rateFigures(
   const sp = one(sp500);
   const gaps = (yields.gaps ?? [])
     .filter((g) => asOf === null || g.from <= asOf)
-    .map((g) => `${g.from} to ${g.to}`);
+    .map((g) => `${g.from} and ${g.to}`);
   const parts = [
     gaps.length > 0
-      ? `the ${yields.symbol} history has no closes from ${gaps.join(', ')}; windows use only dates both series share`
+      ? `the ${yields.symbol} history has no closes between ${gaps.join(', ')}; windows use only dates both series share`
       : null,
     russell2000.detail ?? sp.detail ?? null,
   ].filter((p): p is string => p !== null);

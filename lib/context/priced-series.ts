@@ -11,7 +11,10 @@ export type PricedSeries = Series & {
   source: string;
   /** Last date of the series, when the producer states it (the last entry of `dates` is used). */
   asOf?: string;
-  /** Stretches with no closes, as the snapshot states them, quoted in notes. */
+  /**
+   * Holes in the history as the snapshot states them: `from` is the last close before the hole,
+   * `to` the first close after it. Quoted in notes.
+   */
   gaps?: readonly { from: string; to: string }[];
 };
 

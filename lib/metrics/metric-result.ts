@@ -30,10 +30,11 @@ export type MetricResult<T> =
 
 /**
  * Longest tolerated stretch, in calendar days, between two consecutive closes, or between `asOf`
- * and the close used for it. Market closures are shorter (the longest, after 2001-09-11, is 7
- * calendar days between closes); anything longer is a hole in the data.
+ * and the close used for it: 7, the longest ordinary market closure (2001-09-10 to 2001-09-17);
+ * anything longer is a hole in the data. The snapshot's gap report (`findGaps`) uses the same
+ * bound, so a gap it lists is a gap here.
  */
-export const MAX_GAP_CALENDAR_DAYS = 10;
+export const MAX_GAP_CALENDAR_DAYS = 7;
 
 /** Builds the `null` result for `reason`. */
 export function missing<T>(reason: MissingReason, detail: string): MetricResult<T> {

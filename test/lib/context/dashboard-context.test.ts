@@ -131,7 +131,7 @@ describe('buildDashboardContext on the real data (as of 2026-02-20)', () => {
     expect(rs.sp500.value?.slope).toBeCloseTo(naiveRateSlope(gspc, tnx, 63, '2026-02-20'), 10);
     expect(rs.russell2000.value?.fromDate).toBe('2025-11-18');
     expect(rs.note).toBe(
-      'the ^TNX history has no closes from 2021-01-01 to 2025-09-07; windows use only dates both series share',
+      'the ^TNX history has no closes between 2020-12-31 and 2025-09-08; windows use only dates both series share',
     );
   });
 

@@ -19,7 +19,7 @@ export function tenYearYield(): PricedSeries {
       { dates: [...old.dates, ...recent.dates], closes: [...old.closes, ...recent.closes] },
       'Yahoo Finance ^TNX (ksn38/fin; flippe2/blank-app)',
     ),
-    gaps: [{ from: '2021-01-01', to: '2025-09-07' }],
+    gaps: [{ from: '2020-12-31', to: '2025-09-08' }],
   };
 }
 
