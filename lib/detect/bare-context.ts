@@ -25,10 +25,11 @@ import {
  * - `weak`: nothing against it, nothing for it (counts for distinctive symbols only);
  * - `maybe`: a word-like, short or OTC-only symbol without a signal: counts only in a list
  *   next to an accepted ticker ("SPY and QQQ");
- * - `name`: used as an organisation's name ("LPL thinks", "AMP Capital", "AEP ($AEP)");
+ * - `name`: used as an organisation's name ("LPL thinks", "AMP Capital");
+ * - `own-name`: the company's name right before its own cashtag ("AEP ($AEP)");
  * - `no`: not a ticker (hashtag, compound, shouting, acronym definition).
  */
-export type BareVerdict = 'ticker' | 'move' | 'weak' | 'maybe' | 'name' | 'no';
+export type BareVerdict = 'ticker' | 'move' | 'weak' | 'maybe' | 'name' | 'own-name' | 'no';
 
 /** The verdict, and whether the symbol stood in parentheses right after a name. */
 export interface BareJudgement {
@@ -197,6 +198,8 @@ export function judgeBareSymbol(
       return { verdict: 'name', parenthesized: false };
     }
   }
-  if (isFollowedByOwnCashtag(text, end, symbol)) return { verdict: 'name', parenthesized: false };
+  if (isFollowedByOwnCashtag(text, end, symbol)) {
+    return { verdict: 'own-name', parenthesized: false };
+  }
   return { verdict: weakSymbol ? 'maybe' : 'weak', parenthesized: false };
 }

@@ -20,6 +20,7 @@ export function readDictionarySources(dir = join(here, 'sources')): DictionarySo
     secTickers: read('sec_company_tickers_exchange_2025-08.json.txt'),
     iwmHoldings: read('IWM_holdings_2026-05-05.csv'),
     englishWords: read('english-words-subtlex.tsv'),
+    properNouns: read('proper-nouns-subtlex.tsv'),
   };
 }
 

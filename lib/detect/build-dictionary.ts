@@ -6,6 +6,7 @@ import {
   type Listing,
   type Venue,
 } from './directory-sources';
+import { buildCompanyNames, encodeCompanyNames } from './company-names-build';
 import { encodeSymbolDictionary } from './symbol-dictionary';
 import { SymbolFlag } from './symbol-flags';
 import { countIssuerNameAcronyms, isWordLike, parseWordCounts } from './word-like';
@@ -17,6 +18,7 @@ export interface DictionarySources {
   secTickers: string;
   iwmHoldings: string;
   englishWords: string;
+  properNouns: string;
 }
 
 /** Tunables of the build, with the values the shipped dictionary uses. */
@@ -41,7 +43,7 @@ export interface DictionaryEntry {
 export interface DictionaryBuild {
   entries: DictionaryEntry[];
   packed: string;
-  /** Packed company names (empty until the company-name builder runs). */
+  /** Packed company names (lib/detect/company-names-build.ts). */
   companies: string;
   stats: {
     symbols: number;
@@ -53,6 +55,7 @@ export interface DictionaryBuild {
     otc: number;
     funds: number;
     nameLike: number;
+    companyNames: number;
   };
 }
 
@@ -83,6 +86,7 @@ export function buildDictionary(sources: DictionarySources): DictionaryBuild {
     listings.set(listing.symbol, listing);
   }
   for (const listing of parseSecTickers(sources.secTickers)) {
+    // (parsed twice: once here for symbols, once below in file order for company names)
     if (listing.type !== 'equity' || !SYMBOL.test(listing.symbol)) {
       excluded[`sec-${listing.type}`] = (excluded[`sec-${listing.type}`] ?? 0) + 1;
       continue;
@@ -93,6 +97,7 @@ export function buildDictionary(sources: DictionarySources): DictionaryBuild {
     listings.set(listing.symbol, listing);
   }
 
+  const secRows = parseSecTickers(sources.secTickers);
   const flags = new Map<string, number>();
   for (const [symbol, listing] of listings) {
     let f = 0;
@@ -123,8 +128,9 @@ export function buildDictionary(sources: DictionarySources): DictionaryBuild {
     russell2000++;
   }
 
+  const englishWordCounts = parseWordCounts(sources.englishWords);
   const wordCtx = {
-    englishWordCounts: parseWordCounts(sources.englishWords),
+    englishWordCounts,
     minWordCount: BUILD_SETTINGS.minWordCount,
     // Fund names are left out: single-stock ETFs ("YieldMax AAPL Option Income") name tickers.
     issuerNameAcronyms: countIssuerNameAcronyms(
@@ -142,11 +148,19 @@ export function buildDictionary(sources: DictionarySources): DictionaryBuild {
   }
   entries.sort((a, b) => (a.symbol < b.symbol ? -1 : a.symbol > b.symbol ? 1 : 0));
 
+  const finalFlags = new Map(entries.map((e) => [e.symbol, e.flags]));
+  const companies = buildCompanyNames({
+    sec: secRows,
+    nasdaqTraderNames: new Map(nasdaqTrader.map((l) => [l.symbol, l.name])),
+    symbolFlags: finalFlags,
+    englishWordCounts,
+    properNounCounts: parseWordCounts(sources.properNouns),
+  });
   const count = (bit: number) => entries.filter((e) => e.flags & bit).length;
   return {
     entries,
     packed: encodeSymbolDictionary(entries.map((e) => [e.symbol, e.flags] as const)),
-    companies: '',
+    companies: encodeCompanyNames(companies),
     stats: {
       symbols: entries.length,
       excluded,
@@ -157,6 +171,7 @@ export function buildDictionary(sources: DictionarySources): DictionaryBuild {
       otc: count(SymbolFlag.OverTheCounter),
       funds: count(SymbolFlag.Fund),
       nameLike: count(SymbolFlag.NameLike),
+      companyNames: companies.length,
     },
   };
 }

@@ -1,3 +1,16 @@
+import type { CompanyName } from './company-names-build';
+import { ampersandLength } from './index-names';
+import { MOVE_WORDS, SPEAKER_WORDS, TICKER_NOUNS } from './market-words';
+import {
+  isLower,
+  isSpace,
+  isUpper,
+  isWordChar,
+  lowerWord,
+  nextWord,
+  previousWord,
+} from './text-cursor';
+
 /** A company name found at a word start. */
 export interface CompanyMatch {
   /** End of the name as reported (legal suffix included, possessive excluded). */
@@ -5,9 +18,234 @@ export interface CompanyMatch {
   /** Where scanning resumes. */
   resume: number;
   symbol: string;
+  /** The name itself is written in capitals ("IBM", "RBC"), not just capitalised here. */
+  capitalsName: boolean;
 }
 
-/** Matches company names at word starts; built from the company-names module. */
+/** Matches company names at word starts; see {@link createCompanyMatcher}. */
 export interface CompanyMatcher {
+  /** The company name starting at the word `start`..`wordEnd`, if any. */
   match(text: string, start: number, wordEnd: number): CompanyMatch | undefined;
+}
+
+/** Decodes the string made by `encodeCompanyNames`. */
+export function decodeCompanyNames(packed: string): CompanyName[] {
+  if (packed === '') return [];
+  return packed.split('|').map((entry) => {
+    const flags = entry.charCodeAt(0) - 48;
+    const eq = entry.lastIndexOf('=');
+    return {
+      name: entry.slice(1, eq),
+      symbol: entry.slice(eq + 1),
+      context: (flags & 1) !== 0,
+      suffixRequired: (flags & 2) !== 0,
+      exactCase: (flags & 4) !== 0,
+    };
+  });
+}
+
+/** Legal forms that may follow a name and belong to its span ("Apple Inc.", "KE Holdings Inc."). */
+const LEGAL_WORDS = new Set(
+  'inc incorporated corp corporation co company companies ltd limited plc group holdings holding llc lp nv sa ag se'.split(
+    ' ',
+  ),
+);
+
+/** Capitalised words that start sentences and headlines and so say nothing about a name. */
+const FUNCTION_WORDS = new Set(
+  'the a an and or but why how what when where who is are was were should will can could would does did do for from with by to of in on at as after before buy sell vs if while this that these those its their'.split(
+    ' ',
+  ),
+);
+
+/** Words after a name that show it is a brand or platform being described ("Facebook parent Meta"). */
+const BRAND_FOLLOWERS = new Set(['parent', 'owner', 'maker']);
+
+interface Compiled {
+  /** Lower-cased name with single spaces. */
+  norm: string;
+  original: string;
+  symbol: string;
+  context: boolean;
+  suffixRequired: boolean;
+  exactCase: boolean;
+  singleWord: boolean;
+}
+
+function firstKey(name: string): string {
+  let j = 0;
+  while (j < name.length && isWordChar(name.charCodeAt(j))) j++;
+  return name.slice(0, j).toLowerCase();
+}
+
+/**
+ * Compares `text` at `start` with a compiled name: ASCII case-insensitive (exact for names that
+ * start lower-case), any run of spaces for a space, `&amp;` for `&`, `’` for `'`; every word in
+ * the text must start with a capital or digit. Returns the end of the match or -1.
+ */
+function compareAt(text: string, start: number, c: Compiled): number {
+  let i = start;
+  const { norm, original } = c;
+  let wordStart = true;
+  for (let k = 0; k < norm.length; k++) {
+    const nc = norm.charCodeAt(k);
+    if (nc === 32) {
+      if (!isSpace(text.charCodeAt(i))) return -1;
+      while (isSpace(text.charCodeAt(i))) i++;
+      wordStart = true;
+      continue;
+    }
+    if (nc === 38) {
+      const amp = ampersandLength(text, i);
+      if (amp === 0) return -1;
+      i += amp;
+      continue;
+    }
+    const tc = text.charCodeAt(i);
+    if (nc === 39) {
+      if (tc !== 39 && tc !== 0x2019) return -1;
+      i++;
+      continue;
+    }
+    if (c.exactCase) {
+      if (tc !== original.charCodeAt(k)) return -1;
+    } else {
+      if (wordStart && isLower(tc)) return -1;
+      if ((isUpper(tc) ? tc + 32 : tc) !== nc) return -1;
+    }
+    wordStart = false;
+    i++;
+  }
+  return isWordChar(text.charCodeAt(i)) ? -1 : i;
+}
+
+/** Extends a name over legal-form words ("Group Inc.", ", Inc."); returns the new end. */
+function extendOverSuffix(text: string, end: number): number {
+  let stop = end;
+  for (let k = 0; k < 3; k++) {
+    let i = stop;
+    if (text.charCodeAt(i) === 44) i++; // ", Inc."
+    const w = nextWord(text, i, 2);
+    if (!w || w.start === i) break;
+    let wordEnd = w.end;
+    let word = lowerWord(text, w);
+    if (text.charCodeAt(wordEnd) === 46 && (word === 'n' || word === 's')) {
+      // N.V., S.A.
+      const two = text.slice(w.start, wordEnd + 3).toLowerCase();
+      if (two === 'n.v.' || two === 's.a.') {
+        word = two.replace(/\./g, '');
+        wordEnd += 3;
+      }
+    }
+    if (!LEGAL_WORDS.has(word) || !isUpper(text.charCodeAt(w.start))) break;
+    stop = wordEnd;
+    // An abbreviation's period belongs to the name unless it ends the text or the line.
+    if (text.charCodeAt(stop) === 46 && text.charCodeAt(stop - 1) !== 46) {
+      const after = text.charCodeAt(stop + 1);
+      if (stop + 1 < text.length && after !== 10 && after !== 13) stop++;
+    }
+  }
+  return stop;
+}
+
+/** "JPMorgan & Chase", "Johnson & Johnson": the name goes on past what was matched. */
+function continuesWithAmpersand(text: string, end: number): boolean {
+  let i = end;
+  while (isSpace(text.charCodeAt(i))) i++;
+  const amp = ampersandLength(text, i);
+  if (amp === 0) return false;
+  i += amp;
+  while (isSpace(text.charCodeAt(i))) i++;
+  return isUpper(text.charCodeAt(i));
+}
+
+/** Signals that an everyday-word name means the company. */
+function hasCompanyContext(text: string, end: number): boolean {
+  let i = end;
+  while (text.charCodeAt(i) === 32) i++;
+  const c = text.charCodeAt(i);
+  if (
+    (c === 40 || c === 60) &&
+    (isUpper(text.charCodeAt(i + 1)) || text.charCodeAt(i + 1) === 36)
+  ) {
+    return true; // "Apple <AAPL.O>", "Target (TGT)", "Apple ($AAPL)"
+  }
+  let from = end;
+  if (text.startsWith("'s", from) || text.startsWith('’s', from)) from += 2;
+  const w = lowerWord(text, nextWord(text, from, 1));
+  return SPEAKER_WORDS.has(w) || MOVE_WORDS.has(w) || TICKER_NOUNS.has(w);
+}
+
+/**
+ * Builds a matcher over company names (from `decodeCompanyNames`). Longest name first at each
+ * word; names that need context get it from a legal suffix, a ticker right after, or a verb of
+ * speaking or moving ("Target said", "Apple rose"). Single-word names right after another
+ * capitalised word ("Serena Williams") and brands being described ("Facebook parent") are skipped.
+ */
+export function createCompanyMatcher(names: readonly CompanyName[]): CompanyMatcher {
+  const byFirst = new Map<string, Compiled[]>();
+  for (const n of names) {
+    const norm = n.name.replace(/\s+/g, ' ').toLowerCase();
+    const compiled: Compiled = {
+      norm,
+      original: n.name.replace(/\s+/g, ' '),
+      symbol: n.symbol,
+      context: n.context,
+      suffixRequired: n.suffixRequired,
+      exactCase: n.exactCase,
+      singleWord: !norm.includes(' '),
+    };
+    const key = firstKey(n.name);
+    const list = byFirst.get(key) ?? [];
+    list.push(compiled);
+    byFirst.set(key, list);
+  }
+  for (const list of byFirst.values()) list.sort((a, b) => b.norm.length - a.norm.length);
+  // First characters of names that start lower-case or with a digit (onsemi, eBay, 3M): other
+  // lower-case words are rejected before any string is built.
+  const lowerFirst = new Set<number>();
+  for (const key of byFirst.keys()) {
+    const c = key.charCodeAt(0);
+    if (!isUpper(c)) lowerFirst.add(c);
+  }
+
+  return {
+    match(text, start, wordEnd) {
+      if (wordEnd - start > 24) return undefined;
+      const c0 = text.charCodeAt(start);
+      if (!isUpper(c0) && !lowerFirst.has(c0)) return undefined;
+      const list = byFirst.get(text.slice(start, wordEnd).toLowerCase());
+      if (!list) return undefined;
+      const before = text.charCodeAt(start - 1);
+      if (before === 35 || before === 64 || before === 36 || before === 46) return undefined;
+      for (const c of list) {
+        const end = compareAt(text, start, c);
+        if (end < 0) continue;
+        const withSuffix = extendOverSuffix(text, end);
+        const hasSuffix = withSuffix > end;
+        if (c.suffixRequired && !hasSuffix) continue;
+        if (c.context && !hasSuffix && !hasCompanyContext(text, end)) continue;
+        const next = lowerWord(text, nextWord(text, end, 1));
+        if (BRAND_FOLLOWERS.has(next)) continue;
+        if (!hasSuffix && continuesWithAmpersand(text, end)) continue; // a longer "X & Y" name
+        if (c.singleWord && !hasSuffix) {
+          const prev = previousWord(text, start, 1);
+          if (
+            prev &&
+            isUpper(text.charCodeAt(prev.start)) &&
+            !FUNCTION_WORDS.has(lowerWord(text, prev))
+          ) {
+            continue;
+          }
+        }
+        return {
+          end: withSuffix,
+          resume: withSuffix,
+          symbol: c.symbol,
+          capitalsName: !/[a-z]/.test(c.original),
+        };
+      }
+      return undefined;
+    },
+  };
 }

@@ -16,6 +16,8 @@ export interface Listing {
   name: string;
   venue: Venue;
   type: SecurityType;
+  /** SEC Central Index Key, for SEC rows: one issuer, possibly several symbols. */
+  cik?: number;
 }
 
 /**
@@ -24,6 +26,7 @@ export interface Listing {
  * and leaving them out keeps 5-letter codes ending in W/R/U from matching acronyms.
  */
 export function classifySecurityName(name: string): SecurityType {
+  if (/\bETNs?\b|exchange[- ]traded notes?|\bX-Links\b/i.test(name)) return 'fund';
   if (/\bwarrants?\b/i.test(name)) return 'warrant';
   if (/\bpreferred\b|\bpfd\b|\bpreference shares\b/i.test(name)) return 'preferred';
   if (/\bnotes? due\b|\bdebentures?\b|\bsenior notes?\b|\bsubordinated notes?\b/i.test(name)) {
@@ -106,7 +109,7 @@ const SEC_VENUES: Record<string, Venue> = {
 export function parseSecTickers(json: string): Listing[] {
   const parsed = JSON.parse(json) as { data: [number, string, string, string | null][] };
   const out: Listing[] = [];
-  for (const [, name, ticker, exchange] of parsed.data) {
+  for (const [cik, name, ticker, exchange] of parsed.data) {
     if (exchange === null) continue;
     const venue = SEC_VENUES[exchange];
     if (!venue) continue;
@@ -121,7 +124,7 @@ export function parseSecTickers(json: string): Listing[] {
       else if (/^[A-Z]$/.test(suffix)) symbol = `${symbol.slice(0, dash)}.${suffix}`;
       else type = 'preferred';
     }
-    out.push({ symbol, name, venue, type });
+    out.push({ symbol, name, venue, type, cik });
   }
   return out;
 }

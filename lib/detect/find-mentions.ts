@@ -7,7 +7,8 @@ import { readReutersCode } from './reuters-code';
 import type { SymbolDictionary } from './symbol-dictionary';
 import { SymbolFlag } from './symbol-flags';
 import { readSymbol } from './symbol-token';
-import { isWordChar } from './text-cursor';
+import { NAME_CONTINUATION_WORDS } from './market-words';
+import { isUpper, isWordChar, lowerWord, nextWord } from './text-cursor';
 import type { CompanyMatcher } from './company-matcher';
 
 /** Options of {@link findMentions}. */
@@ -150,7 +151,14 @@ function scanCapitalised(
   }
 
   const company = companies?.match(text, s, e);
-  if (company) {
+  // "META", "ON": capitals that spell a symbol are judged as a symbol, unless the name itself is
+  // written in capitals ("IBM", "RBC").
+  const spellsSymbol =
+    company !== undefined &&
+    !company.capitalsName &&
+    company.end === e &&
+    dictionary.flags.has(text.slice(s, e));
+  if (company && !spellsSymbol) {
     found.push({ start: s, end: company.end, symbol: company.symbol, kind: 'company' });
     return Math.max(e, company.resume);
   }
@@ -163,15 +171,32 @@ function scanCapitalised(
   const nameLike = (token.flags & SymbolFlag.NameLike) !== 0;
   if (verdict === 'ticker') {
     found.push(m);
-  } else if (nameLike && (verdict === 'move' || verdict === 'weak' || verdict === 'name')) {
-    // "HCA slumped", "UBS analysts": the company's own name. Reported only with company names on.
+  } else if (verdict === 'own-name') {
     if (companies) found.push({ ...m, kind: 'company' });
+  } else if (nameLike && (verdict === 'move' || verdict === 'weak' || verdict === 'name')) {
+    // "HCA slumped", "UBS analysts": the company's own name. Reported only with company names on,
+    // and spanning the rest of a written-out name ("PNC Financial", "CVS Health Corp").
+    if (companies) found.push({ ...m, end: extendOverNameWords(text, m.end), kind: 'company' });
   } else if (verdict === 'weak' || verdict === 'move') {
     found.push(m);
   } else if (verdict === 'maybe') {
     pending.push({ ...m, family: 'ticker' });
   }
   return resume;
+}
+
+/**
+ * Extends a name over up to three following capitalised words when they end in a word that
+ * continues organisation names ("Financial", "Capital") or a legal form ("Corp").
+ */
+function extendOverNameWords(text: string, end: number): number {
+  let stop = end;
+  let span = nextWord(text, end, 1);
+  for (let k = 0; k < 3 && span && isUpper(text.charCodeAt(span.start)); k++) {
+    if (NAME_CONTINUATION_WORDS.has(lowerWord(text, span))) stop = span.end;
+    span = nextWord(text, span.end, 1);
+  }
+  return stop;
 }
 
 /** Accepts pending mentions that sit in a list with accepted ones, then sorts and de-overlaps. */
