@@ -19,8 +19,14 @@ export {
 export type { ComparisonPrefs } from './comparison-prefs';
 export type { Figure, FigureReason } from './figure';
 export type { PricedSeries, SeriesBySymbol } from './priced-series';
-export { chooseRequiredSeries, chooseSeries, notChosen, reaches } from './series-choice';
-export type { ChosenSeries, SeriesChoice } from './series-choice';
+export {
+  chooseRequiredSeries,
+  chooseSeries,
+  notChosen,
+  reaches,
+  returnBasisOf,
+} from './series-choice';
+export type { ChosenSeries, ReturnBasis, SeriesChoice } from './series-choice';
 export { MAX_CHART_POINTS, evenSample, rebasedChart } from './rebased-chart';
 export type { ChartInput, ChartLine, RebasedChart } from './rebased-chart';
 export { INDEX_REVENUE_EXPOSURE } from './domestic-revenue';

@@ -18,6 +18,21 @@ export interface SeriesChoice {
   lastDate: string | null;
   /** Source of the series used, or `null`. */
   source: string | null;
+  /**
+   * What the series' returns measure: `price` for an index (`^` symbols; dividends excluded),
+   * `total-return` for a fund or stock with adjusted closes; `null` when nothing is used. A stock
+   * compared with a price index is credited with its dividends and the index is not, by about the
+   * index's dividend yield a year.
+   */
+  returnBasis: ReturnBasis | null;
+}
+
+/** What a series' returns include. */
+export type ReturnBasis = 'price' | 'total-return';
+
+/** `price` for an index symbol (`^RUT`), `total-return` otherwise (adjusted closes). */
+export function returnBasisOf(symbol: string): ReturnBasis {
+  return symbol.startsWith('^') ? 'price' : 'total-return';
 }
 
 /** A {@link SeriesChoice} with the series it picked. */
@@ -63,6 +78,7 @@ function chosen(
       note,
       lastDate: lastDate(series),
       source: series.source,
+      returnBasis: returnBasisOf(series.symbol),
     },
     series,
   };
@@ -102,6 +118,7 @@ export function chooseSeries(
           : `${name} data does not reach ${asOf} (${ends}); left out`,
       lastDate: null,
       source: null,
+      returnBasis: null,
     },
     series: null,
   };
@@ -146,6 +163,7 @@ export function notChosen(requested: string, note: string): ChosenSeries {
       note,
       lastDate: null,
       source: null,
+      returnBasis: null,
     },
     series: null,
   };

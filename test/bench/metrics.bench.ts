@@ -14,7 +14,7 @@ import { periodReturn } from '../../lib/metrics/period-return';
 import { realizedVolatility } from '../../lib/metrics/realized-volatility';
 import { realBenchmarks, stock } from '../lib/context/real-series';
 
-function window(series: PricedSeries, from: string, to: string): PricedSeries {
+function clip(series: PricedSeries, from: string, to: string): PricedSeries {
   const keep = series.dates.map((d) => d >= from && d <= to);
   return {
     ...series,
@@ -28,9 +28,9 @@ const TO = '2024-03-08';
 const all = realBenchmarks();
 // Ten years of daily closes for the symbol and each benchmark (about 2,520 points each).
 const tenYears: Record<string, PricedSeries> = Object.fromEntries(
-  Object.entries(all).map(([symbol, s]) => [symbol, window(s, FROM, TO)]),
+  Object.entries(all).map(([symbol, s]) => [symbol, clip(s, FROM, TO)]),
 );
-const symbols = (['NVDA', 'SFM', 'ONB'] as const).map((s) => window(stock(s), FROM, TO));
+const symbols = (['NVDA', 'SFM', 'ONB'] as const).map((s) => clip(stock(s), FROM, TO));
 const everyPeriod = {
   benchmarks: ['^GSPC', '^IXIC'],
   periods: ['1M', '3M', '6M', 'YTD', '1Y', '3Y', '5Y'] as (

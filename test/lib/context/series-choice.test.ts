@@ -35,6 +35,7 @@ describe('common as-of rule', () => {
       note: 'Nasdaq Composite history ends 2022-05-04; QQQ used (it tracks a related index, not the Nasdaq Composite)',
       lastDate: '2026-08-21',
       source: all.QQQ!.source,
+      returnBasis: 'total-return',
     });
   });
 
@@ -43,6 +44,7 @@ describe('common as-of rule', () => {
       usedSymbol: '^IXIC',
       proxyFor: null,
       note: null,
+      returnBasis: 'price',
     });
   });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_COMPARISON_PREFS } from '../../../lib/context/comparison-prefs';
 import { INDEX_REVENUE_EXPOSURE } from '../../../lib/context/domestic-revenue';
 import { buildSymbolContext } from '../../../lib/context/symbol-context';
-import type { Holding } from '../../../lib/snapshot/types';
+import type { Holding, SnapshotSeries } from '../../../lib/snapshot/types';
 import { closeOn } from '../metrics/fixture-series';
 import {
   naiveBeta,
@@ -197,5 +197,30 @@ describe('buildSymbolContext: missing data and the common as-of', () => {
     expect(ctx.betaToRussell2000.value).toBe(0);
     expect(ctx.correlationToRussell2000).toMatchObject({ value: null, reason: 'zero-variance' });
     expect(ctx.volatility.symbol.value).toBe(0);
+  });
+});
+
+describe('buildSymbolContext accepts the bundled snapshot types as they are', () => {
+  it('SnapshotSeries for the symbol and Record<string, SnapshotSeries> for the benchmarks', () => {
+    const snapshotLike = (
+      s: (typeof all)[string],
+      kind: SnapshotSeries['kind'],
+    ): SnapshotSeries => ({
+      ...s,
+      name: s.symbol,
+      kind,
+      adjusted: true,
+      asOf: s.dates.at(-1) as string,
+      gaps: [],
+    });
+    const series: Record<string, SnapshotSeries> = {
+      '^RUT': snapshotLike(all['^RUT']!, 'index'),
+      '^GSPC': snapshotLike(all['^GSPC']!, 'index'),
+      QQQ: snapshotLike(all.QQQ!, 'etf'),
+    };
+    const ctx = buildSymbolContext({ series: snapshotLike(all.IWM!, 'etf'), available: series });
+    expect(ctx.asOf).toBe('2026-02-20');
+    expect(ctx.russell2000.returnBasis).toBe('price');
+    expect(ctx.benchmarks.map((b) => b.usedSymbol)).toEqual(['^GSPC', 'QQQ']);
   });
 });
