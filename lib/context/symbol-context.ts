@@ -125,7 +125,8 @@ export function buildSymbolContext(input: SymbolContextInput): SymbolContext {
   } else {
     const required = chooseRequiredSeries(RUSSELL_2000, available, anchor);
     r2k = required.chosen;
-    asOf = required.asOf;
+    // Without any Russell 2000 data the symbol's own figures are still shown, on its own date.
+    asOf = required.asOf ?? anchor;
   }
   if (r2k.choice.note !== null) notes.push(r2k.choice.note);
   if (r2k.choice.note === null && asOf !== null && symbolLast !== null && asOf < symbolLast) {

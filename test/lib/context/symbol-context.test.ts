@@ -161,6 +161,18 @@ describe('buildSymbolContext: missing data and the common as-of', () => {
     expect(ctx.relative[0]?.periods[0]?.figure.value).not.toBeNull();
   });
 
+  it("without any Russell 2000 series, the symbol's own figures remain, on its own date", () => {
+    const ctx = buildSymbolContext({ series: stock('SFM'), available: { '^GSPC': all['^GSPC']! } });
+    expect(ctx.asOf).toBe('2024-03-08');
+    expect(ctx.russell2000.usedSymbol).toBeNull();
+    expect(ctx.notes[0]).toBe('no Russell 2000 series available; left out');
+    expect(ctx.returns[0]?.figure.value).not.toBeNull();
+    expect(ctx.betaToRussell2000.reason).toBe('unavailable');
+    expect(ctx.relative[1]?.periods[0]?.figure.value).not.toBeNull();
+    expect(ctx.chart.value?.lines.map((l) => l.symbol)).toEqual(['SFM']);
+    expect(nonFiniteNumbers(ctx)).toEqual([]);
+  });
+
   it('a stock not in the holdings file is "not-listed" with the file date', () => {
     const ctx = buildSymbolContext({
       series: stock('NVDA'),
