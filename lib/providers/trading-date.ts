@@ -22,13 +22,23 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat | null {
 /**
  * The calendar date (`YYYY-MM-DD`) of `epochSeconds` in the exchange's time zone. Falls back to a
  * fixed `gmtOffsetSeconds` when the zone name is missing or unknown to `Intl`, and to UTC when
- * neither is known. Daily bars are stamped at the session open, so either way lands on the right day.
+ * neither is known. Daily bars are stamped at the session open, so either way lands on the right day;
+ * `Intl` is consulted only for stamps near local midnight, where daylight saving could matter.
  */
 export function exchangeDate(
   epochSeconds: number,
   timeZone: string | null,
   gmtOffsetSeconds: number | null = null,
 ): string {
+  // Fast path: with the exchange's (current) UTC offset, a stamp more than two hours from local
+  // midnight cannot change date whatever daylight saving did in between (shifts are at most 1 h).
+  if (gmtOffsetSeconds !== null) {
+    const local = epochSeconds + gmtOffsetSeconds;
+    const secondOfDay = ((local % 86_400) + 86_400) % 86_400;
+    if (secondOfDay >= 7_200 && secondOfDay < 79_200) {
+      return new Date(local * 1000).toISOString().slice(0, 10);
+    }
+  }
   const f = timeZone ? formatterFor(timeZone) : null;
   if (f) {
     let y = '';
