@@ -72,6 +72,15 @@ export function SymbolCard({
       })),
     });
   }
+  // A stock or ETF's adjusted closes include dividends; a price index's do not: say so.
+  const priceIndexes = [c.russell2000, ...c.benchmarks]
+    .filter((b) => b.returnBasis === 'price')
+    .map((b) => b.name);
+  const basisNote =
+    !c.symbol.startsWith('^') && priceIndexes.length > 0
+      ? `${c.symbol} returns include dividends (adjusted closes); ${priceIndexes.join(', ')} ${priceIndexes.length === 1 ? 'is a price index' : 'are price indexes'} without them.`
+      : null;
+  const notes = [...c.notes, ...(basisNote ? [basisNote] : []), ...status.notices];
   const chart = c.chart.value;
   const vol = c.volatility;
   const dd = c.drawdown;
@@ -156,9 +165,9 @@ export function SymbolCard({
         </span>
       </p>
 
-      {(c.notes.length > 0 || status.notices.length > 0) && (
+      {notes.length > 0 && (
         <ul class="notices">
-          {[...c.notes, ...status.notices].map((n) => (
+          {notes.map((n) => (
             <li key={n}>{n}</li>
           ))}
         </ul>
