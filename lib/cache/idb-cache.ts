@@ -95,6 +95,12 @@ export function createIdbCache(db: IDBPDatabase<MarketDb>): MarketCache {
       return victims;
     },
 
+    async clear() {
+      const stores = ['series', 'quotes', 'profiles', 'fetchMeta', 'access'] as const;
+      const tx = db.transaction([...stores], 'readwrite');
+      await Promise.all([...stores.map((name) => tx.objectStore(name).clear()), tx.done]);
+    },
+
     async readState(key) {
       return (await db.get('state', key))?.value;
     },

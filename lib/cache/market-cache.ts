@@ -80,6 +80,12 @@ export interface MarketCache {
    * evicted symbols.
    */
   evict(maxSymbols: number, protectedSymbols?: ReadonlySet<string>): Promise<string[]>;
+  /**
+   * Empties series, quotes, profiles, metadata and access records in one transaction (the popup's
+   * "clear cache"; seed again afterwards). The `state` store (politeness) is kept on purpose, so
+   * clearing cannot be used to hammer a provider that asked us to wait.
+   */
+  clear(): Promise<void>;
   /** A small JSON-like value kept across worker restarts (e.g. politeness state). */
   readState(key: string): Promise<unknown>;
   writeState(key: string, value: unknown): Promise<void>;

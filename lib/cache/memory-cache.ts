@@ -84,6 +84,10 @@ export function createMemoryCache(degradedReason: string | null = null): MarketC
       return victims;
     },
 
+    async clear() {
+      for (const map of [series, meta, quotes, profiles, access]) map.clear();
+    },
+
     readState: async (key) => clone(state.get(key)),
     writeState: async (key, value) => {
       state.set(key, clone(value));

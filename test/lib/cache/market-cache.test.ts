@@ -154,6 +154,17 @@ describe.each(implementations)('%s cache', (_name, make) => {
     expect((await cache.listSymbols()).toSorted()).toEqual(['IWM', '^RUT'].toSorted());
   });
 
+  it('clears everything but the politeness state', async () => {
+    const cache = await make();
+    await cache.writeSeries({ series: AAPL, source: 'yahoo', fetchedAt: T0 });
+    await cache.writeState('politeness', { kept: true });
+    await cache.clear();
+    expect(await cache.listSymbols()).toEqual([]);
+    expect(await cache.listMeta()).toEqual([]);
+    expect(await cache.listAccess()).toEqual([]);
+    expect(await cache.readState('politeness')).toEqual({ kept: true });
+  });
+
   it('keeps the newest quote and small state values', async () => {
     const cache = await make();
     const quote = {
