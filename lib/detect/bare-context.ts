@@ -47,18 +47,23 @@ const MINOR_WORDS = new Set(['of', 'and', 'the', 'for', 'in', 'on', '&', 'a', 'a
  * "Federal Reserve Bank (FRB)"), the most common reason for capitals in parentheses in prose.
  */
 function isAcronymDefinition(text: string, open: number, code: string): boolean {
-  const initials: string[] = [];
+  // Walk back over the words before "(", matching the code's letters from its last one.
+  let want = code.length - 1;
   let span = previousWord(text, open, 2);
-  let pos = open;
-  for (let k = 0; k < 8 && span && initials.length < code.length; k++) {
-    const word = text.slice(span.start, span.end);
-    if (!MINOR_WORDS.has(word.toLowerCase())) initials.unshift(word.charAt(0).toUpperCase());
-    pos = span.start;
+  for (let k = 0; k < 8 && span && want >= 0; k++) {
+    const len = span.end - span.start;
+    const minor = len <= 3 && MINOR_WORDS.has(text.slice(span.start, span.end).toLowerCase());
+    if (!minor) {
+      const initial = text.charCodeAt(span.start);
+      if ((isLower(initial) ? initial - 32 : initial) !== code.charCodeAt(want)) return false;
+      want--;
+    }
+    const pos = span.start;
     span = previousWord(text, pos, 2);
     // Allow hyphenated words ("Exchange-Traded Fund").
     if (!span && text.charCodeAt(pos - 1) === 45) span = previousWord(text, pos - 1, 0);
   }
-  return initials.join('') === code;
+  return want < 0;
 }
 
 function isCapitalsWord(text: string, span: WordSpan | undefined, minLength: number): boolean {

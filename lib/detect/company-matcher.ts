@@ -202,18 +202,25 @@ export function createCompanyMatcher(names: readonly CompanyName[]): CompanyMatc
   }
   for (const list of byFirst.values()) list.sort((a, b) => b.norm.length - a.norm.length);
   // First characters of names that start lower-case or with a digit (onsemi, eBay, 3M): other
-  // lower-case words are rejected before any string is built.
+  // lower-case words are rejected before any string is built. `pairs` holds the first two
+  // characters (lower-cased ASCII) of every name, so most words are rejected without slicing.
   const lowerFirst = new Set<number>();
-  for (const key of byFirst.keys()) {
-    const c = key.charCodeAt(0);
+  const pairs = new Uint8Array(1 << 14);
+  const pairKey = (a: number, b: number) => ((a & 0x7f) << 7) | (b & 0x7f);
+  for (const [key, list] of byFirst) {
+    const c = list[0]?.original.charCodeAt(0) ?? 0;
     if (!isUpper(c)) lowerFirst.add(c);
+    pairs[pairKey(key.charCodeAt(0), key.charCodeAt(1))] = 1;
   }
+  const lowerAscii = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
 
   return {
     match(text, start, wordEnd) {
       if (wordEnd - start > 24) return undefined;
       const c0 = text.charCodeAt(start);
       if (!isUpper(c0) && !lowerFirst.has(c0)) return undefined;
+      const c1 = wordEnd - start > 1 ? text.charCodeAt(start + 1) : NaN;
+      if (!pairs[pairKey(lowerAscii(c0), lowerAscii(c1))]) return undefined;
       const list = byFirst.get(text.slice(start, wordEnd).toLowerCase());
       if (!list) return undefined;
       const before = text.charCodeAt(start - 1);

@@ -1,7 +1,7 @@
 import { judgeBareSymbol } from './bare-context';
 import { readCashtag } from './cashtag';
 import { matchExchangePrefix } from './exchange-prefix';
-import { INDEX_CODES, matchIndexName } from './index-names';
+import { INDEX_CODES, matchIndexName, matchSmallCapIndex } from './index-names';
 import type { Mention } from './mention';
 import { readReutersCode } from './reuters-code';
 import type { SymbolDictionary } from './symbol-dictionary';
@@ -82,6 +82,14 @@ export function findMentions(
       if (d < 128 ? ASCII_CLASS[d] === OTHER : !isWordChar(d)) break;
       e++;
     }
+    if ((c | 32) === 115 /* s */ && (e - i === 5 || e - i === 8)) {
+      const stop = matchSmallCapIndex(text, i);
+      if (stop > 0 && found.some((m) => m.symbol === '^RUT')) {
+        found.push({ start: i, end: stop, symbol: '^RUT', kind: 'index' });
+        i = stop;
+        continue;
+      }
+    }
     if (cls === UPPER) {
       i = scanCapitalised(text, i, e, dictionary, found, pending, companies);
     } else {
@@ -109,7 +117,22 @@ function scanCapitalised(
   // Hashtags, handles, and the second half of dotted words ("U.S", "<.SPX>", "[.N]").
   if (before === 35 || before === 64 || before === 46) return e;
 
-  const exchange = matchExchangePrefix(text, s, e);
+  // Cheap gates first: most capitalised words are ordinary Title-case words.
+  const len = e - s;
+  let allCaps = len <= 6;
+  for (let k = s + 1; allCaps && k < e; k++) {
+    const d = text.charCodeAt(k);
+    if (d >= 97 && d <= 122) allCaps = false;
+  }
+  let colonSoon = false;
+  for (let k = e, stop = Math.min(text.length, e + 16); k < stop; k++) {
+    if (text.charCodeAt(k) === 58) {
+      colonSoon = true;
+      break;
+    }
+  }
+
+  const exchange = colonSoon ? matchExchangePrefix(text, s, e) : undefined;
   if (exchange) {
     if (exchange.cashtag) return exchange.symbolStart;
     const token = readSymbol(text, exchange.symbolStart, dictionary, false);
@@ -123,7 +146,9 @@ function scanCapitalised(
     return token.end;
   }
 
-  const index = matchIndexName(text, s, e);
+  const c0 = text.charCodeAt(s);
+  const index =
+    c0 === 82 || c0 === 83 || c0 === 78 || c0 === 68 ? matchIndexName(text, s, e) : undefined;
   if (index) {
     if (index.symbol) {
       const m: Mention = {
@@ -138,13 +163,13 @@ function scanCapitalised(
     return Math.max(e, index.end);
   }
 
-  const code = e - s >= 3 && e - s <= 5 ? INDEX_CODES.get(text.slice(s, e)) : undefined;
+  const code = allCaps && len >= 3 && len <= 5 ? INDEX_CODES.get(text.slice(s, e)) : undefined;
   if (code && !(text.charCodeAt(e) === 46 && isWordChar(text.charCodeAt(e + 1)))) {
     found.push({ start: s, end: e, symbol: code, kind: 'index' });
     return e;
   }
 
-  const ric = readReutersCode(text, s, e, dictionary);
+  const ric = text.charCodeAt(e) === 46 ? readReutersCode(text, s, e, dictionary) : undefined;
   if (ric) {
     found.push({ start: s, end: ric.end, symbol: ric.symbol, kind: 'ric' });
     return ric.end;
@@ -163,7 +188,7 @@ function scanCapitalised(
     return Math.max(e, company.resume);
   }
 
-  const token = readSymbol(text, s, dictionary, false);
+  const token = allCaps ? readSymbol(text, s, dictionary, false) : undefined;
   if (!token) return e;
   const resume = Math.max(e, token.end);
   const { verdict } = judgeBareSymbol(text, s, token.end, token.symbol, token.flags);
@@ -201,11 +226,16 @@ function extendOverNameWords(text: string, end: number): number {
 
 /** Accepts pending mentions that sit in a list with accepted ones, then sorts and de-overlaps. */
 function finish(text: string, found: Mention[], pending: Pending[]): Mention[] {
-  if (pending.length > 0) acceptListed(text, found, pending);
-  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  const byStart = (a: Mention, b: Mention) => a.start - b.start || b.end - a.end;
+  found.sort(byStart);
+  let all: Mention[] = found;
+  if (pending.length > 0) {
+    pending.sort(byStart);
+    all = acceptListed(text, found, pending);
+  }
   const out: Mention[] = [];
   let lastEnd = -1;
-  for (const m of found) {
+  for (const m of all) {
     if (m.start < lastEnd) continue;
     out.push(m);
     lastEnd = m.end;
@@ -217,37 +247,50 @@ function finish(text: string, found: Mention[], pending: Pending[]): Mention[] {
 const MAX_SEPARATOR = 8;
 
 /**
- * Sweeps the mentions in text order, forwards then backwards, accepting a pending mention when
- * its neighbour of the same family is accepted and only a list separator lies between. Two
- * sweeps settle chains in both directions ("A, B and C" with only C sure).
+ * Merges accepted and pending mentions (both sorted) and sweeps them in text order, forwards then
+ * backwards, accepting a pending mention when its neighbour of the same family is accepted and
+ * only a list separator lies between. Two sweeps settle chains in both directions ("A, B and C"
+ * with only C sure). Returns the accepted mentions in order.
  */
-function acceptListed(text: string, found: Mention[], pending: Pending[]): void {
-  type Item = { m: Mention; family: 'ticker' | 'index'; ok: boolean };
-  const items: Item[] = [
-    ...found.map((m) => ({ m, family: m.kind === 'index' ? 'index' : 'ticker', ok: true }) as Item),
-    ...pending.map((p) => ({ m: p, family: p.family, ok: false })),
-  ];
-  items.sort((a, b) => a.m.start - b.m.start);
+function acceptListed(text: string, found: Mention[], pending: Pending[]): Mention[] {
+  const merged: Mention[] = [];
+  const ok: boolean[] = [];
+  let a = 0;
+  let b = 0;
+  while (a < found.length || b < pending.length) {
+    const f = found[a];
+    const p = pending[b];
+    if (f && (!p || f.start <= p.start)) {
+      merged.push(f);
+      ok.push(true);
+      a++;
+    } else if (p) {
+      merged.push({ start: p.start, end: p.end, symbol: p.symbol, kind: p.kind });
+      ok.push(false);
+      b++;
+    }
+  }
+  const familyOf = (m: Mention) => (m.kind === 'index' ? 1 : 0);
   const joined = (left: Mention, right: Mention) =>
     right.start >= left.end &&
     right.start - left.end <= MAX_SEPARATOR &&
     LIST_SEPARATOR.test(text.slice(left.end, right.start));
-  for (const family of ['ticker', 'index'] as const) {
-    const seq = items.filter((it) => it.family === family);
-    for (let k = 1; k < seq.length; k++) {
-      const a = seq[k - 1];
-      const b = seq[k];
-      if (a && b && a.ok && !b.ok && joined(a.m, b.m)) b.ok = true;
-    }
-    for (let k = seq.length - 2; k >= 0; k--) {
-      const a = seq[k];
-      const b = seq[k + 1];
-      if (a && b && b.ok && !a.ok && joined(a.m, b.m)) a.ok = true;
-    }
+  const last = [-1, -1];
+  for (let k = 0; k < merged.length; k++) {
+    const m = merged[k] as Mention;
+    const fam = familyOf(m);
+    const prev = last[fam] ?? -1;
+    if (!ok[k] && prev >= 0 && ok[prev] && joined(merged[prev] as Mention, m)) ok[k] = true;
+    last[fam] = k;
   }
-  for (const it of items) {
-    if (!it.ok || !('family' in it.m)) continue;
-    const { start, end, symbol, kind } = it.m;
-    found.push({ start, end, symbol, kind });
+  last[0] = -1;
+  last[1] = -1;
+  for (let k = merged.length - 1; k >= 0; k--) {
+    const m = merged[k] as Mention;
+    const fam = familyOf(m);
+    const next = last[fam] ?? -1;
+    if (!ok[k] && next >= 0 && ok[next] && joined(m, merged[next] as Mention)) ok[k] = true;
+    last[fam] = k;
   }
+  return merged.filter((_, k) => ok[k]);
 }

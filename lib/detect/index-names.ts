@@ -321,3 +321,19 @@ export function matchIndexName(text: string, start: number, end: number): IndexM
       return undefined;
   }
 }
+
+/**
+ * "small-cap index" / "small cap index" / "smallcap index" at `start` (either case of the first
+ * letter): returns the end of the phrase or -1. It names the Russell 2000 only when the same text
+ * has already named it (the caller checks), per the corpus guidelines.
+ */
+export function matchSmallCapIndex(text: string, start: number): number {
+  if ((text.charCodeAt(start) | 32) !== 115 || !text.startsWith('mall', start + 1)) return -1;
+  let i = start + 5;
+  const sep = text.charCodeAt(i);
+  if (sep === 45 || sep === 32) i++;
+  if (!text.startsWith('cap', i)) return -1;
+  i += 3;
+  if (text.charCodeAt(i) !== 32 || !wordAt(text, i + 1, 'index')) return -1;
+  return i + 6;
+}

