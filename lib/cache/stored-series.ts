@@ -3,6 +3,7 @@
  * and reads back far faster than one object per bar), and the pure conversions into it.
  */
 import type { Dividend, ProviderSeries, Split } from '../providers/provider-types';
+import type { Series } from '../series/series';
 import type { SnapshotSeries } from '../snapshot/types';
 
 /** One symbol's daily bars as stored. All column arrays have `dates.length` entries. */
@@ -104,4 +105,13 @@ export function emptyStored(symbol: string): StoredSeries {
     adjusted: true,
     asOf: '',
   };
+}
+
+/**
+ * The analytics view of a stored series (the shared `Series` contract): dates with adjusted
+ * closes. The arrays are the stored ones, not copies; `adjusted: false` series fall back to
+ * unadjusted closes, which the caller should say when it matters (dividends over long periods).
+ */
+export function toSeries(stored: StoredSeries): Series {
+  return { dates: stored.dates, closes: stored.adjClose };
 }

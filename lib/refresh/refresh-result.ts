@@ -34,6 +34,6 @@ export interface RefreshResult {
   attempts: RefreshAttempt[];
   /** When a retry can succeed at the earliest (end of the providers' backoff), epoch ms. */
   retryAt?: number;
-  /** Set when no request was made because the cached data is fresh and not due. */
+  /** Set when no request was made: the cached data is fresh or not due, or a recent failure stands. */
   skipped?: 'not-due';
 }

@@ -51,7 +51,8 @@ export interface Refresher {
   refreshSymbol(symbol: string, options?: { signal?: AbortSignal }): Promise<RefreshResult>;
   /**
    * Stale-while-revalidate for a hover: refreshes only when the cached data is not fresh and the
-   * cadence says a fetch is due; otherwise resolves at once with `skipped: 'not-due'`.
+   * cadence says a fetch is due (for an uncached symbol: unless it failed recently); otherwise
+   * resolves at once with `skipped: 'not-due'`.
    */
   refreshIfDue(symbol: string): Promise<RefreshResult>;
   /** Refreshes symbols one after another in the given order (e.g. a refresh plan). */
@@ -69,7 +70,15 @@ function quoteFrom(series: ProviderSeries, source: ProviderId): StoredQuote | un
   return { symbol: series.symbol, price, time, currency, source };
 }
 
-/** Creates a refresher over injected providers, cache and clock. */
+/** How long a symbol no provider knows is left alone before a hover may ask again. */
+export const UNKNOWN_SYMBOL_RETRY_MS = 6 * 3_600_000;
+/** How long any other failure of an uncached symbol is left alone before a hover may ask again. */
+export const FAILED_RETRY_MS = 15 * 60_000;
+
+/**
+ * Creates a refresher over injected providers, cache and clock. Its promises reject only when the
+ * cache itself fails; provider failures are results (`status: 'failed'`).
+ */
 export function createRefresher(deps: RefresherDeps): Refresher {
   const now = deps.now ?? Date.now;
   const random = deps.random ?? Math.random;
@@ -202,6 +211,27 @@ export function createRefresher(deps: RefresherDeps): Refresher {
       if (existing) return existing;
       const cached = await deps.cache.readSeries(symbol);
       const t = now();
+      if (!cached) {
+        // Nothing cached: fetch, unless an attempt failed recently (an unknown symbol hovered
+        // again and again must not cost a request per hover).
+        const meta = await deps.cache.readMeta(symbol);
+        const error = meta?.lastError;
+        if (error && meta.lastAttemptAt !== null) {
+          const wait = error.kind === 'unknown-symbol' ? UNKNOWN_SYMBOL_RETRY_MS : FAILED_RETRY_MS;
+          if (t - meta.lastAttemptAt < wait) {
+            const { at: _at, source: _source, ...info } = error;
+            return {
+              symbol,
+              status: 'failed',
+              source: null,
+              asOf: null,
+              error: info,
+              attempts: [],
+              skipped: 'not-due',
+            };
+          }
+        }
+      }
       if (cached) {
         const fetchedAt = cached.meta?.fetchedAt ?? undefined;
         const fresh =

@@ -6,6 +6,7 @@ import { openMarketDb } from '../../../lib/cache/db';
 import { createIdbCache } from '../../../lib/cache/idb-cache';
 import type { MarketCache } from '../../../lib/cache/market-cache';
 import { createMemoryCache } from '../../../lib/cache/memory-cache';
+import { toSeries } from '../../../lib/cache/stored-series';
 import { head, storedFromFixture, tail } from './helpers';
 
 const AAPL = storedFromFixture('chart-AAPL-2020-08-31-to-2020-11-07.json', 'AAPL');
@@ -24,6 +25,7 @@ describe.each(implementations)('%s cache', (_name, make) => {
     const read = await cache.readSeries('AAPL');
     expect(read?.series.adjClose).toHaveLength(49);
     expect(read?.series.close[0]).toBe(129.0399932861328);
+    expect(toSeries(read!.series).closes[0]).toBe(125.82673645019531); // adjusted, for analytics
     expect(read?.meta).toEqual({
       symbol: 'AAPL',
       source: 'yahoo',

@@ -137,4 +137,27 @@ describe('refreshSymbol', () => {
     expect((await refresher.refreshIfDue('EPAC')).skipped).toBeUndefined();
     expect(yahoo.calls).toHaveLength(2);
   });
+
+  it('refreshIfDue does not ask again for an unknown symbol on every hover', async () => {
+    const yahoo = scripted('yahoo', async () => {
+      throw new ProviderError('unknown-symbol', 'No data found, symbol may be delisted');
+    });
+    let now = NOW;
+    const refresher = createRefresher({
+      providers: [yahoo.provider],
+      cache: createMemoryCache(),
+      now: () => now,
+    });
+    expect((await refresher.refreshIfDue('ZZZZ')).attempts).toHaveLength(1);
+    now += 60_000;
+    expect(await refresher.refreshIfDue('ZZZZ')).toMatchObject({
+      status: 'failed',
+      skipped: 'not-due',
+      error: { kind: 'unknown-symbol' },
+    });
+    expect(yahoo.calls).toHaveLength(1);
+    now += 6 * 3_600_000;
+    await refresher.refreshIfDue('ZZZZ');
+    expect(yahoo.calls).toHaveLength(2);
+  });
 });
