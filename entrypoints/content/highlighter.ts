@@ -67,6 +67,7 @@ export type HighlightWindow = Pick<Window, 'document'> & {
 export function createHighlighter(
   win: HighlightWindow,
   name = DEFAULT_HIGHLIGHT_NAME,
+  options: { injectStyle?: boolean } = {},
 ): Highlighter {
   const doc = win.document;
   const registry = win.CSS?.highlights;
@@ -83,7 +84,10 @@ export function createHighlighter(
   }
   const highlight = new HighlightCtor();
   registry.set(name, highlight);
-  const style = injectStyle(win, highlightCss(name));
+  const style =
+    options.injectStyle === false
+      ? { mode: 'none' as const, remove() {} }
+      : injectStyle(win, highlightCss(name));
   const StaticRangeCtor = win.StaticRange;
 
   return {

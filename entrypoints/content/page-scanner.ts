@@ -19,6 +19,7 @@ import { createHighlighter, DEFAULT_HIGHLIGHT_NAME, type HighlightWindow } from 
 import { MentionIndex, MentionRecord, type PageMention } from './mention-index';
 import { createMutationBatcher, unitForChange } from './mutation-batcher';
 import { createSliceRunner, type SliceWindow } from './slice-runner';
+import { probeViewport, visitTextAround } from './visible-window';
 import {
   isInsideSkipped,
   TextCursor,
@@ -47,6 +48,7 @@ export type ScannerWindow = SliceWindow &
     MutationObserver: typeof MutationObserver;
     innerWidth: number;
     innerHeight: number;
+    addEventListener?: Window['addEventListener'];
   };
 
 export interface PageScannerOptions {
@@ -65,7 +67,7 @@ export interface PageScannerOptions {
   win?: ScannerWindow;
   /** Time budget of one slice, ms. Default 5. */
   sliceBudgetMs?: number;
-  /** Characters handed to the detector per call. Default 8000. */
+  /** Characters handed to the detector per call (a slice runs whole chunks). Default 2000. */
   chunkChars?: number;
   /** Characters scanned in the urgent "visible first" pass. Default 20000. */
   visibleChars?: number;
@@ -73,6 +75,15 @@ export interface PageScannerOptions {
   idleTimeoutMs?: number;
   /** Overrides the hidden-element test (tests; the default uses `checkVisibility`). */
   isHidden?: (el: Element) => boolean;
+  /**
+   * Whether to inject the `::highlight()` rule (default true). Pass false when the rule ships
+   * in the content script's manifest CSS ({@link highlightCss}), which the browser applies
+   * before the page is parsed: adding a stylesheet to a loaded page makes Chrome recompute
+   * the style of every element (measured: 0.2 s on a 2 MB page, 0.5 s and more on 10 MB).
+   */
+  injectStyle?: boolean;
+  /** Most mentions drawn at once, nearest the viewport. Default 400. */
+  maxDrawn?: number;
 }
 
 /** Figures for benchmarks and diagnostics. */
@@ -165,7 +176,7 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
   const root: Node = options.root ?? doc.body ?? doc.documentElement;
   const detect = options.detect;
   const linkToSymbol = options.linkToSymbol;
-  const chunkChars = options.chunkChars ?? 8000;
+  const chunkChars = options.chunkChars ?? 2000;
   const visibleChars = options.visibleChars ?? 20000;
 
   const controller = new AbortController();
@@ -174,9 +185,15 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
   if (options.signal.aborted) stopAll();
   else options.signal.addEventListener('abort', stopAll, { once: true, signal });
 
+  const now = (): number => win.performance.now();
   const index = new MentionIndex();
   const linkMentions = new WeakMap<Element, MentionRecord>();
-  const highlighter = createHighlighter(win, options.highlightName ?? DEFAULT_HIGHLIGHT_NAME);
+  const highlighter = createHighlighter(win, options.highlightName ?? DEFAULT_HIGHLIGHT_NAME, {
+    injectStyle: options.injectStyle ?? true,
+  });
+  const maxDrawn = options.maxDrawn ?? 400;
+  /** Mentions currently drawn: those near the viewport (see visible-window.ts for why). */
+  const drawn = new Set<MentionRecord>();
   const hiddenRoots = new Set<Element>();
   let hiddenSkipped = 0;
   const rules: WalkRules = {
@@ -196,22 +213,74 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
 
   // --- mentions -------------------------------------------------------------------------
 
+  let added = 0;
   const addMention = (m: MentionRecord): void => {
     index.add(m);
-    m.highlightRange = highlighter.add({
-      startContainer: m.startNode,
-      startOffset: m.startOffset,
-      endContainer: m.endNode,
-      endOffset: m.endOffset,
-    });
+    added++;
     if (m.anchor) linkMentions.set(m.anchor, m);
+  };
+
+  const undraw = (m: MentionRecord): void => {
+    if (!drawn.delete(m)) return;
+    highlighter.remove(m.highlightRange);
+    m.highlightRange = null;
   };
 
   const removeMention = (m: MentionRecord): void => {
     if (!index.remove(m)) return;
-    highlighter.remove(m.highlightRange);
-    m.highlightRange = null;
+    undraw(m);
     if (m.anchor && linkMentions.get(m.anchor) === m) linkMentions.delete(m.anchor);
+  };
+
+  /**
+   * Draws the mentions near the viewport and erases the others, as one batch of highlight
+   * changes (one frame of work for the browser). Leaves things as they are when no text is
+   * under the probes (e.g. the page is scrolled to an image).
+   */
+  let lastRefresh = -Infinity;
+  const refreshDrawn = (): void => {
+    lastRefresh = now();
+    if (!highlighter.supported || signal.aborted) return;
+    const seeds = probeViewport(doc, win, root, 3, 3);
+    if (seeds.length === 0) return;
+    const want = new Set<MentionRecord>();
+    const visited = new Set<Text>();
+    const span = Math.max(2000, win.innerHeight * 6);
+    for (const seed of seeds) {
+      if (visited.has(seed)) continue;
+      visitTextAround(seed, root, doc, span, span * 1.5, visited, (node) => {
+        if (index.hasNode(node)) for (const m of index.onNode(node)) want.add(m);
+        return want.size < maxDrawn;
+      });
+      if (want.size >= maxDrawn) break;
+    }
+    for (const m of drawn) if (!want.has(m)) undraw(m);
+    for (const m of want) {
+      if (drawn.has(m)) continue;
+      drawn.add(m);
+      m.highlightRange = highlighter.add({
+        startContainer: m.startNode,
+        startOffset: m.startOffset,
+        endContainer: m.endNode,
+        endOffset: m.endOffset,
+      });
+    }
+  };
+
+  // Scrolling and resizing bring other text into view: redraw when it settles (and at least
+  // every maxWait during a long scroll), not on every scroll event.
+  let refreshTimer: number | null = null;
+  let refreshDue = 0;
+  const scheduleRefresh = (quietMs = 120, maxWaitMs = 600): void => {
+    if (signal.aborted || !highlighter.supported) return;
+    const t = now();
+    if (refreshTimer === null) refreshDue = t + maxWaitMs;
+    else win.clearTimeout(refreshTimer);
+    const wait = Math.max(0, Math.min(quietMs, refreshDue - t));
+    refreshTimer = win.setTimeout(() => {
+      refreshTimer = null;
+      refreshDrawn();
+    }, wait);
   };
 
   // --- scanning ---------------------------------------------------------------------------
@@ -322,30 +391,20 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
     );
   };
 
-  /** A text node near the top of the viewport to start the urgent pass from, or null. */
+  /** The paragraph of the first visible text, to start the urgent pass from, or null. */
   const visibleStart = (): Node | null => {
-    const w = win.innerWidth;
-    const h = win.innerHeight;
-    if (!(w > 0 && h > 0)) return null;
     let best: Node | null = null;
-    const cols = [0.2, 0.4, 0.6, 0.8];
-    const rowsAt = [0.08, 0.25, 0.45, 0.65, 0.85];
-    for (const fy of rowsAt) {
-      for (const fx of cols) {
-        const caret = caretAt(doc, w * fx, h * fy);
-        const node = caret?.node;
-        if (!node || node.nodeType !== TEXT_NODE || !root.contains(node)) continue;
-        if (isInsideSkipped(node, root)) continue;
-        // DOCUMENT_POSITION_PRECEDING = 2: keep the earliest in document order.
-        if (!best || (best.compareDocumentPosition(node) & 2) !== 0) best = node;
-      }
-      if (best) break;
+    for (const node of probeViewport(doc, win, root, 3, 3)) {
+      if (isInsideSkipped(node, root)) continue;
+      // DOCUMENT_POSITION_PRECEDING = 2: keep the earliest in document order.
+      if (!best || (best.compareDocumentPosition(node) & 2) !== 0) best = node;
     }
     return best ? unitForChange(best, root) : null;
   };
 
   const startPasses = (): void => {
     const epoch = ++passCounter;
+    const hadOlder = index.size > 0;
     const full: Job = {
       cursor: new TextCursor(root, doc, rules),
       pass: epoch,
@@ -353,8 +412,9 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
       charsLeft: Infinity,
       onDone: () => {
         // Anything an earlier pass found that this pass did not see again is stale.
-        for (const m of index.list()) if (m.pass < epoch) removeMention(m);
+        if (hadOlder) for (const m of index.list()) if (m.pass < epoch) removeMention(m);
         if (fullJob === full) fullJob = null;
+        scheduleRefresh(0, 0);
       },
     };
     jobs.length = 0;
@@ -376,6 +436,9 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
       visibleJob.onDone = () => {
         const cursor = visibleJob.cursor;
         full.cursor.setJump(start, cursor.finished ? null : cursor.position);
+        // In its own task: caret probes cost ~2 ms each on a 10 MB page (hit-testing is linear
+        // in the boxes of a long flat container).
+        scheduleRefresh(0, 0);
       };
       jobs.push(visibleJob);
     }
@@ -404,6 +467,7 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
       pass: ++passCounter,
       urgent: false,
       charsLeft: Infinity,
+      onDone: () => scheduleRefresh(50),
     });
   };
 
@@ -425,8 +489,6 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
     if (jobs.length > 0) runner.request(false);
   };
 
-  const now = (): number => win.performance.now();
-
   const work = (deadline: number): { more: boolean; urgent: boolean } => {
     for (;;) {
       if (batcher.pending && now() - lastDrain >= batcher.delayMs && !jobs[0]?.urgent) {
@@ -445,6 +507,8 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
       }
       if (now() >= deadline) break;
     }
+    if (added > 0 && drawn.size < maxDrawn && now() - lastRefresh > 250) refreshDrawn();
+    added = 0;
     const more = jobs.length > 0;
     if (!more && batcher.pending) {
       runner.request(false, Math.max(0, batcher.delayMs - (now() - lastDrain)));
@@ -485,11 +549,16 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
   };
   doc.addEventListener('click', scheduleRecheck, { capture: true, passive: true, signal });
   doc.addEventListener('keyup', scheduleRecheck, { capture: true, passive: true, signal });
+  const onViewportChange = (): void => scheduleRefresh();
+  win.addEventListener?.('scroll', onViewportChange, { capture: true, passive: true, signal });
+  win.addEventListener?.('resize', onViewportChange, { passive: true, signal });
 
   signal.addEventListener(
     'abort',
     () => {
       if (recheckTimer !== null) win.clearTimeout(recheckTimer);
+      if (refreshTimer !== null) win.clearTimeout(refreshTimer);
+      drawn.clear();
       jobs.length = 0;
       fullJob = null;
       highlighter.dispose();
@@ -555,7 +624,7 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
       textNodes: counters.textNodes,
       detectorCalls: counters.detectorCalls,
       mentions: index.size,
-      highlighted: highlighter.size,
+      highlighted: drawn.size,
       highlightSupported: highlighter.supported,
       styleMode: highlighter.styleMode,
       mutationRecords: batcher.stats.records,

@@ -254,23 +254,67 @@ function fakeWin(extra: Record<string, unknown>): ScannerWindow {
   }) as unknown as ScannerWindow;
 }
 
+function fakeDocument(extra: Record<string, unknown>): Document {
+  return new Proxy(document, {
+    get(target, key) {
+      if (key in extra) return extra[key as string];
+      const value = Reflect.get(target, key, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
 describe('highlights and hit-testing with fakes', () => {
-  it('registers one highlight with a range per mention and removes it on stop', async () => {
-    document.body.innerHTML = `<p>$SPY and $QQQ</p>`;
+  it('draws only the mentions near the viewport, in one highlight, and removes it on stop', async () => {
+    document.body.innerHTML =
+      `<p id="top">$SPY and $QQQ</p>` +
+      Array.from(
+        { length: 300 },
+        (_, i) => `<p>Filler paragraph number ${i} about nothing in particular at all.</p>`,
+      ).join('') +
+      `<p id="far">$KTOS far below</p>`;
+    const top = document.getElementById('top')!.firstChild as Text;
     const highlights = new Map<string, FakeHighlight>();
     const win = fakeWin({
       CSS: { highlights },
       Highlight: FakeHighlight,
       StaticRange: FakeStaticRange,
+      innerHeight: 100,
+      document: fakeDocument({
+        caretPositionFromPoint: () => ({ offsetNode: top, offset: 0 }),
+      }),
     });
     const s = start({ win, highlightName: 'test-hl' });
     await s.whenIdle();
     const hl = highlights.get('test-hl')!;
+    expect(s.mentions()).toHaveLength(3);
     expect(hl.size).toBe(2);
     expect([...hl].every((r) => r instanceof FakeStaticRange)).toBe(true);
+    expect(
+      [...hl].map((r) => ((r as unknown as FakeStaticRange).init.startContainer as Text).data),
+    ).toEqual(['$SPY and $QQQ', '$SPY and $QQQ']);
+    expect(s.stats().highlighted).toBe(2);
     expect(s.stats().highlightSupported).toBe(true);
     s.stop();
     expect(highlights.has('test-hl')).toBe(false);
+  });
+
+  it('erases the underline of a removed mention', async () => {
+    document.body.innerHTML = `<p id="a">$SPY</p><p id="b">$QQQ</p>`;
+    const a = document.getElementById('a')!.firstChild as Text;
+    const highlights = new Map<string, FakeHighlight>();
+    const win = fakeWin({
+      CSS: { highlights },
+      Highlight: FakeHighlight,
+      StaticRange: FakeStaticRange,
+      document: fakeDocument({ caretPositionFromPoint: () => ({ offsetNode: a, offset: 0 }) }),
+    });
+    const s = start({ win, highlightName: 'test-hl' });
+    await settle(s);
+    expect(highlights.get('test-hl')!.size).toBe(2);
+    document.getElementById('b')!.remove();
+    await settle(s);
+    expect(highlights.get('test-hl')!.size).toBe(1);
   });
 
   it('finds mentions without the Highlight API (no underline fallback)', async () => {
@@ -293,15 +337,7 @@ describe('highlights and hit-testing with fakes', () => {
     });
     const caretPositionFromPoint = (x: number, y: number) =>
       y < 100 ? { offsetNode: text, offset: Math.min(text.length, Math.round(x / 10)) } : null;
-    const win = fakeWin({
-      document: new Proxy(document, {
-        get(target, key) {
-          if (key === 'caretPositionFromPoint') return caretPositionFromPoint;
-          const value = Reflect.get(target, key, target);
-          return typeof value === 'function' ? value.bind(target) : value;
-        },
-      }),
-    });
+    const win = fakeWin({ document: fakeDocument({ caretPositionFromPoint }) });
     const s = start({ win });
     await s.whenIdle();
     expect(s.mentionAt(55, 10)?.symbol).toBe('SPY');

@@ -1,0 +1,88 @@
+/**
+ * What text is on screen, cheaply: caret hit-tests at a grid of viewport points give text nodes
+ * that are certainly visible (a couple of microseconds each on a laid-out page), and a short
+ * TreeWalker walk around each gives the text just above and below.
+ *
+ * Used twice: to scan the visible part of the page first, and to keep the set of drawn
+ * highlights down to the mentions near the viewport. Chrome re-validates every range of every
+ * highlight on each change to any of them (and whenever the DOM or style changes), so a
+ * highlight holding every mention of a long page makes each update cost hundreds of
+ * milliseconds; a few hundred ranges near the viewport keep it to one cheap frame.
+ */
+
+import { caretAt, type CaretDocument } from './hit-test';
+
+const TEXT_NODE = 3;
+const SHOW_TEXT = 0x4;
+
+/** Viewport size, in CSS pixels. */
+export type ViewportWindow = { innerWidth: number; innerHeight: number };
+
+/**
+ * Text nodes under the probe points of a `cols` × `rows` grid over the viewport, inside `root`,
+ * without duplicates, in probe order (row by row, top first).
+ */
+export function probeViewport(
+  doc: CaretDocument,
+  win: ViewportWindow,
+  root: Node,
+  cols = 4,
+  rows = 4,
+): Text[] {
+  const w = win.innerWidth;
+  const h = win.innerHeight;
+  const out: Text[] = [];
+  if (!(w > 0 && h > 0)) return out;
+  const seen = new Set<Node>();
+  for (let r = 0; r < rows; r++) {
+    const y = (h * (r + 0.5)) / rows;
+    for (let c = 0; c < cols; c++) {
+      const x = (w * (c + 0.5)) / cols;
+      const node = caretAt(doc, x, y)?.node;
+      if (!node || node.nodeType !== TEXT_NODE || seen.has(node)) continue;
+      seen.add(node);
+      if (root.contains(node)) out.push(node as Text);
+    }
+  }
+  return out;
+}
+
+/**
+ * Visits the text nodes around `seed` in document order: back up to `charsBefore` characters,
+ * then `seed` and forward up to `charsAfter`. Stops early when `visit` returns false. Nodes in
+ * `visited` are not visited again (and are added to it), so overlapping windows cost nothing.
+ */
+export function visitTextAround(
+  seed: Text,
+  root: Node,
+  doc: Document,
+  charsBefore: number,
+  charsAfter: number,
+  visited: Set<Text>,
+  visit: (node: Text) => boolean,
+): void {
+  const walker = doc.createTreeWalker(root, SHOW_TEXT);
+  walker.currentNode = seed;
+  // Find the first node of the window, going back.
+  let first: Node = seed;
+  let back = 0;
+  for (let n = walker.previousNode(); n && back < charsBefore; n = walker.previousNode()) {
+    first = n;
+    back += (n as Text).data.length;
+  }
+  walker.currentNode = first;
+  let ahead = 0;
+  let passedSeed = false;
+  for (let n: Node | null = first; n; n = walker.nextNode()) {
+    const t = n as Text;
+    if (t === seed) passedSeed = true;
+    if (!visited.has(t)) {
+      visited.add(t);
+      if (!visit(t)) return;
+    }
+    if (passedSeed) {
+      ahead += t.data.length;
+      if (ahead >= charsAfter) return;
+    }
+  }
+}
