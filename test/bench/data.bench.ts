@@ -73,6 +73,16 @@ test('cache read of a 10-year series (2,520 bars)', async ({ bench }) => {
       await idb.writeSeries({ series: tail(TEN_YEARS, 2500), source: 'yahoo', fetchedAt: 4 });
     }),
   );
+  for (const name of [
+    'IndexedDB (fake-indexeddb) readSeries',
+    'IndexedDB (fake-indexeddb) readSeries + LRU touch',
+    'memory fallback readSeries',
+    'IndexedDB writeSeries, same 10 years again (read, compare, meta)',
+    'IndexedDB writeSeries, +1 bar (splice and replace)',
+  ] as const) {
+    const { p50, p99 } = results.get(name).latency;
+    process.stdout.write(`${name}: p50 ${p50?.toFixed(2)} ms, p99 ${p99?.toFixed(2)} ms\n`);
+  }
   expect(results.get('IndexedDB (fake-indexeddb) readSeries').latency.p50).toBeLessThan(50);
 });
 
