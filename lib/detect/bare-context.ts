@@ -146,6 +146,10 @@ export function judgeBareSymbol(
   if (before === 35 || before === 64 || before === 38 || before === 47 || before === 92) return NO;
   if (before === 45 && isWordChar(text.charCodeAt(start - 2))) return NO;
   if (after === 38) return NO;
+  // Inside a Reuters bracket (`<ABT.>` is malformed; valid codes are read as RICs before this).
+  if (before === 60) return NO;
+  // A (non-US) exchange prefix itself: "ASX:ADH", "LON:SHEL".
+  if (after === 58 && isUpper(text.charCodeAt(end + 1))) return NO;
   if ((after === 47 || after === 45) && isWordChar(text.charCodeAt(end + 1))) return NO;
   if (after === 46 && isWordChar(text.charCodeAt(end + 1))) return NO;
   if (isDigit(after)) return NO;

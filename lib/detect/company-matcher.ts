@@ -61,6 +61,14 @@ const FUNCTION_WORDS = new Set(
 /** Words after a name that show it is a brand or platform being described ("Facebook parent Meta"). */
 const BRAND_FOLLOWERS = new Set(['parent', 'owner', 'maker']);
 
+function pairKey(a: number, b: number): number {
+  return ((a & 0x7f) << 7) | (b & 0x7f);
+}
+
+function lowerAscii(c: number): number {
+  return c >= 65 && c <= 90 ? c + 32 : c;
+}
+
 interface Compiled {
   /** Lower-cased name with single spaces. */
   norm: string;
@@ -206,13 +214,11 @@ export function createCompanyMatcher(names: readonly CompanyName[]): CompanyMatc
   // characters (lower-cased ASCII) of every name, so most words are rejected without slicing.
   const lowerFirst = new Set<number>();
   const pairs = new Uint8Array(1 << 14);
-  const pairKey = (a: number, b: number) => ((a & 0x7f) << 7) | (b & 0x7f);
   for (const [key, list] of byFirst) {
     const c = list[0]?.original.charCodeAt(0) ?? 0;
     if (!isUpper(c)) lowerFirst.add(c);
     pairs[pairKey(key.charCodeAt(0), key.charCodeAt(1))] = 1;
   }
-  const lowerAscii = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
 
   return {
     match(text, start, wordEnd) {

@@ -34,7 +34,10 @@ export function classifySecurityName(name: string): SecurityType {
   }
   // SPAC units and rights are named "... - Units" / "... - Rights"; partnership "Depositary
   // Units" (IEP) and ADSs "representing ... units" are the common equity and stay in.
-  if (/-\s*units?\.?\s*$|\bunits?\.?\s*$/i.test(name) && !/depositary units/i.test(name)) {
+  if (
+    /-\s*units?\.?\s*$|\bunits?\.?\s*$/i.test(name) &&
+    !/depositary units|representing/i.test(name)
+  ) {
     return 'unit';
   }
   if (/-\s*(?:contingent value )?rights?\b|\brights?\s*$/i.test(name)) return 'right';

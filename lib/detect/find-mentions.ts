@@ -224,9 +224,16 @@ function extendOverNameWords(text: string, end: number): number {
   return stop;
 }
 
+function byStart(a: Mention, b: Mention): number {
+  return a.start - b.start || b.end - a.end;
+}
+
+function familyOf(m: Mention): number {
+  return m.kind === 'index' ? 1 : 0;
+}
+
 /** Accepts pending mentions that sit in a list with accepted ones, then sorts and de-overlaps. */
 function finish(text: string, found: Mention[], pending: Pending[]): Mention[] {
-  const byStart = (a: Mention, b: Mention) => a.start - b.start || b.end - a.end;
   found.sort(byStart);
   let all: Mention[] = found;
   if (pending.length > 0) {
@@ -270,7 +277,6 @@ function acceptListed(text: string, found: Mention[], pending: Pending[]): Menti
       b++;
     }
   }
-  const familyOf = (m: Mention) => (m.kind === 'index' ? 1 : 0);
   const joined = (left: Mention, right: Mention) =>
     right.start >= left.end &&
     right.start - left.end <= MAX_SEPARATOR &&

@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import {
+  buildDictionary,
+  isNameLike,
+  resolveIsharesTicker,
+} from '../../../lib/detect/build-dictionary';
+import { readDictionarySources } from '../../../lib/detect/build-dictionary-cli';
+import { classifySecurityName, parseSecTickers } from '../../../lib/detect/directory-sources';
+import {
+  decodeSymbolDictionary,
+  encodeSymbolDictionary,
+} from '../../../lib/detect/symbol-dictionary';
+import { SymbolFlag } from '../../../lib/detect/symbol-flags';
+
+const build = buildDictionary(readDictionarySources());
+const flags = new Map(build.entries.map((e) => [e.symbol, e.flags]));
+const has = (symbol: string, bit: number) => ((flags.get(symbol) ?? 0) & bit) !== 0;
+
+describe('classifySecurityName', () => {
+  it('types warrants, rights, SPAC units, preferreds and notes from NASDAQ Trader names', () => {
+    expect(classifySecurityName('Artius II Acquisition Inc. - Rights')).toBe('right');
+    expect(classifySecurityName('Artius II Acquisition Inc. - Units')).toBe('unit');
+    expect(classifySecurityName('Bullfrog AI Holdings, Inc. - Warrants')).toBe('warrant');
+    expect(classifySecurityName('Harrow, Inc. - 8.625% senior notes due 2026')).toBe('note');
+    expect(classifySecurityName('Apple Inc. - Common Stock')).toBe('equity');
+  });
+
+  it('keeps partnership depositary units and ADSs "representing units" as equity', () => {
+    expect(
+      classifySecurityName(
+        'Icahn Enterprises L.P. - Depositary Units representing Limited Partner Interests',
+      ),
+    ).toBe('equity');
+    expect(
+      classifySecurityName(
+        'Banco Santander Brasil SA American Depositary Shares, each representing one unit',
+      ),
+    ).toBe('equity');
+  });
+});
+
+describe('parseSecTickers', () => {
+  it('maps BRK-B to BRK.B and types preferreds, units and warrants', () => {
+    const rows = parseSecTickers(
+      JSON.stringify({
+        fields: ['cik', 'name', 'ticker', 'exchange'],
+        data: [
+          [1, 'BERKSHIRE HATHAWAY INC', 'BRK-B', 'NYSE'],
+          [2, 'JPMORGAN CHASE & CO', 'JPM-PC', 'NYSE'],
+          [3, 'X', 'GRP-UN', 'NYSE'],
+          [4, 'Y', 'ABC-WT', 'NYSE'],
+          [5, 'Z', 'NOEX', null],
+        ],
+      }),
+    );
+    expect(rows.map((r) => [r.symbol, r.type])).toEqual([
+      ['BRK.B', 'equity'],
+      ['JPM-PC', 'preferred'],
+      ['GRP-UN', 'unit'],
+      ['ABC-WT', 'warrant'],
+    ]);
+  });
+});
+
+describe('buildDictionary on the committed sources', () => {
+  it('keeps common stock, ADRs, ETFs and OTC rows, and leaves out test issues and derivatives', () => {
+    for (const s of ['AAPL', 'BRK.B', 'BRK.A', 'MOG.A', 'IEP', 'IWM', 'SPY', 'AFLYY']) {
+      expect(flags.has(s), s).toBe(true);
+    }
+    for (const s of ['ATEST', 'ZVZZT', 'AACBR', 'AACBU', 'BFRGW', 'ABLLL', 'BFLY.W']) {
+      expect(flags.has(s), s).toBe(false);
+    }
+    expect(build.stats.excluded.test).toBeGreaterThan(0);
+  });
+
+  it('marks Russell 2000 members from the IWM holdings, share classes included', () => {
+    expect(resolveIsharesTicker('MOGA', flags)).toBe('MOG.A');
+    expect(resolveIsharesTicker('BRKB', new Map([['BRK.B', 0]]))).toBe('BRK.B');
+    for (const s of ['BE', 'CRDO', 'KTOS', 'MOG.A', 'UAMY']) {
+      expect(has(s, SymbolFlag.Russell2000), s).toBe(true);
+    }
+    for (const s of ['AAPL', 'IBM', 'BRK.B']) expect(has(s, SymbolFlag.Russell2000), s).toBe(false);
+    expect(build.stats.russell2000).toBeGreaterThan(1900);
+  });
+
+  it('marks word-like symbols by rule, and leaves distinctive ones alone', () => {
+    for (const s of ['A', 'IT', 'ON', 'ALL', 'CAT', 'NOW', 'ARE', 'BE', 'FOR', 'LNG', 'CFO', 'O']) {
+      expect(has(s, SymbolFlag.WordLike), s).toBe(true);
+    }
+    for (const s of ['KTOS', 'AAPL', 'IWM', 'QQQ', 'GNRC', 'URBN', 'NVDA']) {
+      expect(has(s, SymbolFlag.WordLike), s).toBe(false);
+    }
+  });
+
+  it("marks funds, OTC-only listings and symbols that are their company's own name", () => {
+    expect(has('IWM', SymbolFlag.Fund)).toBe(true);
+    expect(has('AFLYY', SymbolFlag.OverTheCounter)).toBe(true);
+    expect(has('HCA', SymbolFlag.NameLike)).toBe(true);
+    expect(isNameLike('UBS', 'UBS Group AG Registered Ordinary Shares')).toBe(true);
+    expect(isNameLike('NVDA', 'NVIDIA Corporation - Common Stock')).toBe(false);
+    expect(isNameLike('ON', 'ON SEMICONDUCTOR CORP')).toBe(false);
+  });
+});
+
+describe('packed symbol dictionary', () => {
+  it('round-trips symbols and flags through the front-coded string', () => {
+    const entries: [string, number][] = [
+      ['AA', 0],
+      ['AAL', 0],
+      ['AAPL', 0],
+      ['BRK.A', 0],
+      ['BRK.B', 0],
+      ['A', 2],
+      ['IWM', 5],
+    ];
+    const packed = encodeSymbolDictionary(entries);
+    expect(packed).toBe('r2k-symbols-2|0:0AA2L2PL0BRK.A4B|2:0A|5:0IWM');
+    expect([...decodeSymbolDictionary(packed).flags]).toEqual(
+      expect.arrayContaining(entries.map(([s, f]) => [s, f])),
+    );
+  });
+
+  it('decodes the shipped dictionary to every built symbol', () => {
+    const decoded = decodeSymbolDictionary(build.packed);
+    expect(decoded.flags.size).toBe(build.entries.length);
+    expect(decoded.flags.get('BRK.B')).toBe(flags.get('BRK.B'));
+  });
+
+  it('refuses an unknown format', () => {
+    expect(() => decodeSymbolDictionary('r2k-symbols-1|0:A AA')).toThrow(/format/);
+  });
+});
