@@ -5,7 +5,7 @@ let cached: SymbolDictionary | undefined;
 
 /**
  * The shipped symbol dictionary, decoded on first use and kept for the life of the script
- * (decoding takes a few milliseconds; see the report in lib/detect/README.md).
+ * (decoding takes a few milliseconds; see lib/detect/README.md).
  */
 export function loadSymbolDictionary(): SymbolDictionary {
   cached ??= decodeSymbolDictionary(PACKED_SYMBOLS);
