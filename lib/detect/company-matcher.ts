@@ -61,12 +61,14 @@ const FUNCTION_WORDS = new Set(
 /** Words after a name that show it is a brand or platform being described ("Facebook parent Meta"). */
 const BRAND_FOLLOWERS = new Set(['parent', 'owner', 'maker']);
 
-function pairKey(a: number, b: number): number {
-  return ((a & 0x7f) << 7) | (b & 0x7f);
-}
-
-function lowerAscii(c: number): number {
-  return c >= 65 && c <= 90 ? c + 32 : c;
+/** 32-bit FNV-1a hash of `text[start..end)` with ASCII letters lower-cased. */
+function wordHash(text: string, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    h = Math.imul(h ^ (c >= 65 && c <= 90 ? c + 32 : c), 0x01000193);
+  }
+  return h >>> 0;
 }
 
 interface Compiled {
@@ -209,15 +211,14 @@ export function createCompanyMatcher(names: readonly CompanyName[]): CompanyMatc
     byFirst.set(key, list);
   }
   for (const list of byFirst.values()) list.sort((a, b) => b.norm.length - a.norm.length);
-  // First characters of names that start lower-case or with a digit (onsemi, eBay, 3M): other
-  // lower-case words are rejected before any string is built. `pairs` holds the first two
-  // characters (lower-cased ASCII) of every name, so most words are rejected without slicing.
+  // First characters of names that start lower-case or with a digit (onsemi, eBay, 3M), and a
+  // hash set of first words: most words are rejected before any string is built.
   const lowerFirst = new Set<number>();
-  const pairs = new Uint8Array(1 << 14);
+  const firstHashes = new Set<number>();
   for (const [key, list] of byFirst) {
     const c = list[0]?.original.charCodeAt(0) ?? 0;
     if (!isUpper(c)) lowerFirst.add(c);
-    pairs[pairKey(key.charCodeAt(0), key.charCodeAt(1))] = 1;
+    firstHashes.add(wordHash(key, 0, key.length));
   }
 
   return {
@@ -225,8 +226,7 @@ export function createCompanyMatcher(names: readonly CompanyName[]): CompanyMatc
       if (wordEnd - start > 24) return undefined;
       const c0 = text.charCodeAt(start);
       if (!isUpper(c0) && !lowerFirst.has(c0)) return undefined;
-      const c1 = wordEnd - start > 1 ? text.charCodeAt(start + 1) : NaN;
-      if (!pairs[pairKey(lowerAscii(c0), lowerAscii(c1))]) return undefined;
+      if (!firstHashes.has(wordHash(text, start, wordEnd))) return undefined;
       const list = byFirst.get(text.slice(start, wordEnd).toLowerCase());
       if (!list) return undefined;
       const before = text.charCodeAt(start - 1);
