@@ -345,13 +345,23 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
     if (linkToSymbol) for (const a of chunk.links) addLinkMention(a, pass);
   };
 
-  const addLinkMention = (a: HTMLAnchorElement, pass: number): void => {
-    let symbol: string | null | undefined;
+  // Navigation, sidebars and quote tables repeat the same links: map each URL once.
+  const linkCache = new Map<string, string | null>();
+  const symbolOfLink = (href: string): string | null => {
+    let symbol = linkCache.get(href);
+    if (symbol !== undefined) return symbol;
     try {
-      symbol = linkToSymbol?.(a.href);
+      symbol = linkToSymbol?.(href) ?? null;
     } catch {
       symbol = null;
     }
+    if (linkCache.size >= 10_000) linkCache.clear();
+    linkCache.set(href, symbol);
+    return symbol;
+  };
+
+  const addLinkMention = (a: HTMLAnchorElement, pass: number): void => {
+    const symbol = symbolOfLink(a.href);
     if (!symbol) return;
     const nodes = textNodesOf(a, doc, MAX_LINK_CHARS * 2);
     if (nodes.length === 0) return;

@@ -100,6 +100,29 @@ const BLOCK_TAGS: ReadonlySet<string> = new Set([
   'ul',
 ]);
 
+/**
+ * Blocks whose visibility is checked: the containers that sites hide and show (tabs, menus,
+ * accordions, dialogs). Paragraphs, list items and cells are rarely hidden one by one, and
+ * checking every block costs a style lookup each.
+ */
+const CONTAINER_TAGS: ReadonlySet<string> = new Set([
+  'article',
+  'aside',
+  'details',
+  'dialog',
+  'div',
+  'footer',
+  'form',
+  'header',
+  'main',
+  'menu',
+  'nav',
+  'ol',
+  'section',
+  'table',
+  'ul',
+]);
+
 const SHOW_ELEMENT = 0x1;
 const SHOW_TEXT = 0x4;
 const ELEMENT_NODE = 1;
@@ -121,7 +144,8 @@ export type ElementRule = (typeof ElementRule)[keyof typeof ElementRule];
 export interface WalkRules {
   /**
    * Returns true for an element that is not rendered (e.g. `display: none`). Only asked about
-   * block-level elements, where one check hides a whole section. Defaults to
+   * container elements (div, section, nav, ul, table, custom elements…), where one check hides a
+   * whole section. Defaults to
    * `!el.checkVisibility()` where the browser has it (a style check, no layout), else never.
    */
   isHidden?: (el: Element) => boolean;
@@ -152,8 +176,9 @@ export function classifyElement(el: Element, rules: WalkRules = {}): ElementRule
   const tag = el.localName;
   if (SKIPPED_TAGS.has(tag)) return ElementRule.Skip;
   if (isEditable(el) || isOwnUi(el)) return ElementRule.Skip;
-  if (BLOCK_TAGS.has(tag) || tag.includes('-')) {
-    if ((rules.isHidden ?? defaultIsHidden)(el)) {
+  const custom = tag.includes('-');
+  if (custom || BLOCK_TAGS.has(tag)) {
+    if ((custom || CONTAINER_TAGS.has(tag)) && (rules.isHidden ?? defaultIsHidden)(el)) {
       rules.onHidden?.(el);
       return ElementRule.Skip;
     }
