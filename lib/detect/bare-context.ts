@@ -89,6 +89,20 @@ function inAllCapitals(text: string, start: number, end: number): boolean {
   return true;
 }
 
+function inCapitalsPhrase(
+  text: string,
+  start: number,
+  end: number,
+  isSymbol: (word: string) => boolean,
+): boolean {
+  for (const span of [previousWord(text, start, 1), nextWord(text, end, 1)]) {
+    if (span && isCapitalsWord(text, span, 2) && !isSymbol(text.slice(span.start, span.end))) {
+      return true;
+    }
+  }
+  return false;
+}
+
 /** A move verb follows (optionally after "has", "was"), with a number and % soon after. */
 function followedByPriceMove(text: string, end: number): boolean {
   let w: WordSpan | undefined = nextWord(text, end, 1);
@@ -127,7 +141,8 @@ const PRECEDING_PAIRS = ['shares of', 'stock of', 'stake in', 'shares in', 'posi
 const TICKER_LABELS = new Set(['ticker', 'symbol', 'tickers', 'symbols']);
 
 /**
- * Judges a bare upper-case symbol found at `start`..`end` (the letters only).
+ * Judges a bare upper-case symbol found at `start`..`end` (the letters only). `isSymbol` tells
+ * whether a neighbouring capitals word is itself a listed symbol (so ticker lists still count).
  * Strong signals: parentheses right after a capitalised name (not an acronym of it), "shares of
  * X", "X shares", "ticker X", "X fell 2%". Without one, symbols that are word-like, have one or
  * two letters, or trade only over the counter are `maybe`; other symbols of three or more letters
@@ -139,6 +154,7 @@ export function judgeBareSymbol(
   end: number,
   symbol: string,
   flags: number,
+  isSymbol: (word: string) => boolean = () => false,
 ): BareJudgement {
   const before = text.charCodeAt(start - 1);
   const after = text.charCodeAt(end);
@@ -177,6 +193,9 @@ export function judgeBareSymbol(
     return NO;
   }
   if (shouted) return NO;
+  // Part of a phrase in capitals ("NEW YORK, March 3"): a neighbouring capitals word that is not
+  // itself a symbol. Lists of tickers ("AAPL MSFT GOOGL") are symbols next to symbols.
+  if (inCapitalsPhrase(text, start, end, isSymbol)) return NO;
 
   const next = nextWord(text, skipPossessive(text, end), 1);
   if (next && TICKER_NOUNS.has(lowerWord(text, next))) {

@@ -191,7 +191,9 @@ function scanCapitalised(
   const token = allCaps ? readSymbol(text, s, dictionary, false) : undefined;
   if (!token) return e;
   const resume = Math.max(e, token.end);
-  const { verdict } = judgeBareSymbol(text, s, token.end, token.symbol, token.flags);
+  const { verdict } = judgeBareSymbol(text, s, token.end, token.symbol, token.flags, (word) =>
+    dictionary.flags.has(word),
+  );
   const m: Mention = { start: s, end: token.end, symbol: token.symbol, kind: 'bare' };
   const nameLike = (token.flags & SymbolFlag.NameLike) !== 0;
   if (verdict === 'ticker') {

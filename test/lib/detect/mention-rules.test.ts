@@ -98,6 +98,15 @@ describe('bare symbols in context', () => {
     expect(found('BTC/USD Holds above 26,385; COVID-19 cases')).toEqual([]);
   });
 
+  it('rejects capitals phrases but keeps lists of tickers', () => {
+    expect(found('NEW YORK, March 3 (Reuters) - U.S. stocks fell')).toEqual([]);
+    expect(found('See also: AAPL MSFT GOOGL earnings previews')).toEqual([
+      'AAPL=AAPL/bare',
+      'MSFT=MSFT/bare',
+      'GOOGL=GOOGL/bare',
+    ]);
+  });
+
   it('rejects an upper-case name of an organisation speaking or continuing a name', () => {
     expect(found('AMP Capital said rates would rise')).toEqual([]);
   });
