@@ -72,17 +72,8 @@ function isCapitalsWord(text: string, span: WordSpan | undefined, minLength: num
   return true;
 }
 
-/**
- * Whether `start`..`end` sits in shouted text or an all-capitals heading: no lower-case letter
- * within 40 characters, or capitals-only words right before and after it ("DON'T EDIT THIS").
- */
+/** Whether the text around `start`..`end` has no lower-case letter (a shouted line or heading). */
 function inAllCapitals(text: string, start: number, end: number): boolean {
-  if (
-    isCapitalsWord(text, previousWord(text, start, 1), 1) &&
-    isCapitalsWord(text, nextWord(text, end, 1), 2)
-  ) {
-    return true;
-  }
   const from = Math.max(0, start - 40);
   const to = Math.min(text.length, end + 40);
   for (let i = from; i < to; i++) if (isLower(text.charCodeAt(i))) return false;
