@@ -38,6 +38,17 @@ function hasForeignSuffix(text: string, end: number): boolean {
   return j > end + 1;
 }
 
+/**
+ * London-style cashtags end in a dot (`$SN. $HL. $VOD.`): a dot right after the symbol followed by
+ * another `$` marks a list of LSE tickers, not sentence ends.
+ */
+function isLondonStyle(text: string, end: number): boolean {
+  if (text.charCodeAt(end) !== 46) return false;
+  let i = end + 1;
+  while (i < text.length && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 44)) i++;
+  return text.charCodeAt(i) === 36;
+}
+
 /** A cashtag found at a `$`. */
 export type CashtagMatch =
   | { kind: 'cashtag'; start: number; end: number; symbol: string; flags: number }
@@ -65,7 +76,7 @@ export function readCashtag(
     if (!mixed) return { kind: 'index', start, end: rootEnd, symbol: index };
   }
   if (!token || NON_EQUITY_CASHTAGS.has(token.symbol)) return undefined;
-  if (hasForeignSuffix(text, token.end)) return undefined;
+  if (hasForeignSuffix(text, token.end) || isLondonStyle(text, token.end)) return undefined;
   return {
     kind: 'cashtag',
     start: dollar,

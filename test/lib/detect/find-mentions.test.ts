@@ -35,8 +35,9 @@ describe('cashtags', () => {
     expect(found('$AAPLX $AirBnB $study $BTC $ETH')).toEqual([]);
   });
 
-  it('rejects non-US suffixes', () => {
+  it('rejects non-US suffixes and London-style dotted lists', () => {
     expect(found('$NEE.ca and $BB.ca look cheap')).toEqual([]);
+    expect(found('UK picks: $SN. $HL. $BARC.')).toEqual([]);
   });
 
   it('reports index cashtags as indexes without the $', () => {
