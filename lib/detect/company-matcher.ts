@@ -80,6 +80,12 @@ interface Compiled {
   suffixRequired: boolean;
   exactCase: boolean;
   singleWord: boolean;
+  capitalsName: boolean;
+  /**
+   * Lower-cased first letter of the second word when the first word is followed by a space
+   * (`s` for "goldman sachs"), else -1: a cheap filter before comparing.
+   */
+  second: number;
 }
 
 function firstKey(name: string): string {
@@ -193,7 +199,7 @@ function hasCompanyContext(text: string, end: number): boolean {
  * capitalised word ("Serena Williams") and brands being described ("Facebook parent") are skipped.
  */
 export function createCompanyMatcher(names: readonly CompanyName[]): CompanyMatcher {
-  const byFirst = new Map<string, Compiled[]>();
+  const byFirst = new Map<number, Compiled[]>();
   for (const n of names) {
     const norm = n.name.replace(/\s+/g, ' ').toLowerCase();
     const compiled: Compiled = {
@@ -204,21 +210,26 @@ export function createCompanyMatcher(names: readonly CompanyName[]): CompanyMatc
       suffixRequired: n.suffixRequired,
       exactCase: n.exactCase,
       singleWord: !norm.includes(' '),
+      capitalsName: !/[a-z]/.test(n.name),
+      second: -1,
     };
+    const first = firstKey(n.name).length;
+    if (norm.charCodeAt(first) === 32) compiled.second = norm.charCodeAt(first + 1);
+    // Keyed by the hash of the lower-cased first word; compareAt checks the whole name, so a
+    // hash collision costs a comparison, never a wrong match.
     const key = firstKey(n.name);
-    const list = byFirst.get(key) ?? [];
+    const hash = wordHash(key, 0, key.length);
+    const list = byFirst.get(hash) ?? [];
     list.push(compiled);
-    byFirst.set(key, list);
+    byFirst.set(hash, list);
   }
   for (const list of byFirst.values()) list.sort((a, b) => b.norm.length - a.norm.length);
-  // First characters of names that start lower-case or with a digit (onsemi, eBay, 3M), and a
-  // hash set of first words: most words are rejected before any string is built.
+  // First characters of names that start lower-case or with a digit (onsemi, eBay, 3M): other
+  // lower-case words are rejected at once.
   const lowerFirst = new Set<number>();
-  const firstHashes = new Set<number>();
-  for (const [key, list] of byFirst) {
-    const c = list[0]?.original.charCodeAt(0) ?? 0;
-    if (!isUpper(c)) lowerFirst.add(c);
-    firstHashes.add(wordHash(key, 0, key.length));
+  for (const list of byFirst.values()) {
+    for (const c of list)
+      if (!isUpper(c.original.charCodeAt(0))) lowerFirst.add(c.original.charCodeAt(0));
   }
 
   return {
@@ -226,12 +237,16 @@ export function createCompanyMatcher(names: readonly CompanyName[]): CompanyMatc
       if (wordEnd - start > 24) return undefined;
       const c0 = text.charCodeAt(start);
       if (!isUpper(c0) && !lowerFirst.has(c0)) return undefined;
-      if (!firstHashes.has(wordHash(text, start, wordEnd))) return undefined;
-      const list = byFirst.get(text.slice(start, wordEnd).toLowerCase());
+      const list = byFirst.get(wordHash(text, start, wordEnd));
       if (!list) return undefined;
       const before = text.charCodeAt(start - 1);
       if (before === 35 || before === 64 || before === 36 || before === 46) return undefined;
+      // First letter of the next word in the text, for the `second` filter.
+      let k = wordEnd;
+      while (isSpace(text.charCodeAt(k))) k++;
+      const nextLetter = k > wordEnd ? text.charCodeAt(k) | 32 : -2;
       for (const c of list) {
+        if (c.second >= 0 && (c.second | 32) !== nextLetter) continue;
         const end = compareAt(text, start, c);
         if (end < 0) continue;
         const withSuffix = extendOverSuffix(text, end);
@@ -255,7 +270,7 @@ export function createCompanyMatcher(names: readonly CompanyName[]): CompanyMatc
           end: withSuffix,
           resume: withSuffix,
           symbol: c.symbol,
-          capitalsName: !/[a-z]/.test(c.original),
+          capitalsName: c.capitalsName,
         };
       }
       return undefined;
