@@ -61,7 +61,10 @@ export default defineConfig({
     description:
       'Russell 2000 context for the tickers and indexes you read: hover cards, a small-cap dashboard, offline from real data.',
     permissions: ['storage', 'alarms'],
-    host_permissions: [`${new URL(chartBaseUrl).origin}/*`],
+    // The chart provider, and Stooq as the no-key fallback; Twelve Data only when the user
+    // chooses it (requested from the options page).
+    host_permissions: [`${new URL(chartBaseUrl).origin}/*`, 'https://stooq.com/*'],
+    optional_host_permissions: ['https://api.twelvedata.com/*'],
     action: { default_title: 'R2K Lens: Russell 2000 dashboard' },
     web_accessible_resources: [{ resources: [CARD_CHUNK], matches: ['http://*/*', 'https://*/*'] }],
   },

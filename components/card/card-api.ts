@@ -39,6 +39,8 @@ export interface CardDeps {
 export interface CardController {
   show(target: CardTarget, anchor: AnchorRect): void;
   hide(): void;
+  /** Newer data arrived: fetch the shown card's data again (the old stays on screen meanwhile). */
+  reload(): void;
   setTheme(theme: Theme): void;
   destroy(): void;
 }

@@ -15,8 +15,10 @@ import { placeCard } from './position';
 interface Shown {
   target: CardTarget;
   anchor: AnchorRect;
-  /** Increments on every show, so a late reply for an older hover is ignored. */
+  /** Increments on every show of another mention, so a late reply for an older hover is ignored. */
   seq: number;
+  /** Increments when newer data arrived for the mention on screen: fetch again, keep showing the old. */
+  version: number;
 }
 
 type Load = { seq: number; reply: Reply<CardPayload> } | null;
@@ -28,13 +30,12 @@ function Card({ shown, deps, theme }: { shown: Shown | null; deps: CardDeps; the
 
   useEffect(() => {
     if (!shown) return;
-    setLoad(null);
     let current = true;
     void deps.load(shown.target).then((reply) => current && setLoad({ seq: shown.seq, reply }));
     return () => {
       current = false;
     };
-  }, [shown?.seq]);
+  }, [shown?.seq, shown?.version]);
 
   // Position after every render that can change the card's size.
   useLayoutEffect(() => {
@@ -96,14 +97,22 @@ export function mountCard(
   let shown: Shown | null = null;
   let theme = initialTheme;
   let seq = 0;
+  let version = 0;
   const draw = () => render(<Card shown={shown} deps={deps} theme={theme} />, container);
   draw();
   return {
     show(target, anchor) {
       const same =
         shown && shown.target.symbol === target.symbol && shown.target.kind === target.kind;
-      shown = { target, anchor, seq: same && shown ? shown.seq : ++seq };
+      shown = { target, anchor, seq: same && shown ? shown.seq : ++seq, version };
       draw();
+    },
+    reload() {
+      version++;
+      if (shown) {
+        shown = { ...shown, version };
+        draw();
+      }
     },
     hide() {
       shown = null;

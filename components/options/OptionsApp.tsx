@@ -2,7 +2,10 @@ import { useEffect, useState } from 'preact/hooks';
 import { PERIODS, type Period } from '../../lib/metrics/period';
 import {
   BENCHMARK_CHOICES,
+  CACHE_SIZES,
+  DATA_SOURCES,
   DETECTION_SENSITIVITIES,
+  REFRESH_POLICIES,
   THEMES,
   VOLATILITY_WINDOWS,
   normalizeHostname,
@@ -10,6 +13,8 @@ import {
   type Settings,
 } from '../../lib/settings/schema';
 import { saveSettings } from '../../lib/settings/store';
+import { ApiKeyField } from './ApiKeyField';
+import { CachePanel } from './CachePanel';
 import { applyTheme } from '../ui/apply-theme';
 import { useSettings } from '../ui/use-settings';
 
@@ -17,6 +22,13 @@ const SENSITIVITY_HELP: Record<(typeof DETECTION_SENSITIVITIES)[number], string>
   strict: 'Only cashtags, exchange prefixes, Reuters codes, quote links and index names.',
   balanced: 'Also bare symbols in a market context ("shares of KTOS", "IWM fell 2%").',
   broad: 'Also bare listed symbols anywhere; word-like ones (IT, ON, ALL) still need context.',
+};
+
+const REFRESH_HELP: Record<(typeof REFRESH_POLICIES)[number], string> = {
+  scheduled:
+    'Keep the benchmarks and your recent symbols fresh: often while the US market is open, rarely when it is closed.',
+  'on-demand': 'Fetch only when a card needs newer data. Nothing runs in the background.',
+  offline: 'Never fetch. Cards use the bundled snapshot and what is already cached.',
 };
 
 const WINDOW_LABEL: Record<number, string> = {
@@ -55,6 +67,8 @@ export function OptionsApp() {
     update({ ...s, comparison: { ...s.comparison, ...patch } });
   const setDetection = (patch: Partial<Settings['detection']>) =>
     update({ ...s, detection: { ...s.detection, ...patch } });
+  const setData = (patch: Partial<Settings['data']>) =>
+    update({ ...s, data: { ...s.data, ...patch } });
 
   function addSite(event: Event) {
     event.preventDefault();
@@ -223,6 +237,64 @@ export function OptionsApp() {
             <button type="submit">Add</button>
           </form>
           {siteError && <p class="error">{siteError}</p>}
+        </fieldset>
+      </section>
+
+      <section aria-labelledby="data">
+        <h2 id="data">Market data</h2>
+        <fieldset>
+          <legend>Source</legend>
+          {DATA_SOURCES.map((d) => (
+            <label key={d.id}>
+              <input
+                type="radio"
+                name="primary"
+                value={d.id}
+                checked={s.data.primary === d.id}
+                onChange={() => setData({ primary: d.id })}
+              />
+              {d.label}
+            </label>
+          ))}
+          <p class="muted">
+            Sources that need no key are tried next when the first one fails. Prices are daily
+            closes; every figure shows its source and date.
+          </p>
+          {s.data.primary === 'twelvedata' && <ApiKeyField />}
+        </fieldset>
+        <fieldset>
+          <legend>Refresh</legend>
+          {REFRESH_POLICIES.map((policy) => (
+            <label key={policy}>
+              <input
+                type="radio"
+                name="refresh"
+                value={policy}
+                checked={s.data.refresh === policy}
+                onChange={() => setData({ refresh: policy })}
+              />
+              <strong>{policy}</strong> <span class="muted">{REFRESH_HELP[policy]}</span>
+            </label>
+          ))}
+        </fieldset>
+        <fieldset>
+          <legend>Cache</legend>
+          <label>
+            Keep up to{' '}
+            <select
+              name="cacheSymbols"
+              value={String(s.data.cacheSymbols)}
+              onChange={(e) => setData({ cacheSymbols: Number(e.currentTarget.value) })}
+            >
+              {CACHE_SIZES.map((n) => (
+                <option key={n} value={String(n)}>
+                  {n}
+                </option>
+              ))}
+            </select>{' '}
+            symbols besides the benchmarks (least recently used go first)
+          </label>
+          <CachePanel />
         </fieldset>
       </section>
 

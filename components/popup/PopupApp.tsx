@@ -2,16 +2,29 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { sendToBackground } from '../../lib/messaging/client';
 import type { Reply } from '../../lib/messaging/envelope';
-import type { DashboardPayload } from '../../lib/messaging/protocol';
+import { isBackgroundEvent, type DashboardPayload } from '../../lib/messaging/protocol';
 import { applyTheme } from '../ui/apply-theme';
 import { useSettings } from '../ui/use-settings';
 import { Dashboard } from './Dashboard';
+import { DataBar } from './DataBar';
 import { PageSymbols } from './PageSymbols';
 
 /** The toolbar popup: the Russell 2000 dashboard and the symbols on the current page. */
 export function PopupApp() {
   const settings = useSettings();
   const [reply, setReply] = useState<Reply<DashboardPayload> | null>(null);
+  const [version, setVersion] = useState(0);
+  const reload = () => setVersion((v) => v + 1);
+
+  // Newer data arrived in the background (a scheduled or on-demand refresh): show it.
+  useEffect(() => {
+    const listener = (message: unknown) => {
+      if (isBackgroundEvent(message)) reload();
+      return undefined;
+    };
+    browser.runtime.onMessage.addListener(listener);
+    return () => browser.runtime.onMessage.removeListener(listener);
+  }, []);
 
   useEffect(() => {
     if (settings) applyTheme(document.documentElement, settings.theme);
@@ -26,7 +39,7 @@ export function PopupApp() {
     return () => {
       alive = false;
     };
-  }, [prefsKey]);
+  }, [prefsKey, version]);
 
   return (
     <>
@@ -42,6 +55,7 @@ export function PopupApp() {
             {reply.error}
           </p>
         )}
+        <DataBar onRefreshed={reload} />
         <PageSymbols />
       </main>
       <footer>

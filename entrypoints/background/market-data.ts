@@ -1,11 +1,14 @@
+import { BENCHMARK_SYMBOLS } from '../../lib/cache/lru';
+import type { CachedSeries } from '../../lib/cache/market-cache';
+import { toSeries } from '../../lib/cache/stored-series';
 import type { MembershipInput } from '../../lib/context/membership';
 import type { PricedSeries, SeriesBySymbol } from '../../lib/context/priced-series';
+import { classifyFreshness } from '../../lib/market-hours/freshness';
 import type { DataStatus, Instrument } from '../../lib/messaging/protocol';
-import type { Holding, Snapshot } from '../../lib/snapshot/types';
-import { loadBundledSnapshot } from './snapshot-source';
-
-/** Symbols the dashboard and every card compare against. */
-export const BENCHMARK_SYMBOLS = ['^RUT', 'IWM', '^GSPC', 'SPY', '^IXIC', 'QQQ', '^TNX'] as const;
+import type { RefreshResult } from '../../lib/refresh/refresh-result';
+import type { RefreshPolicy } from '../../lib/settings/schema';
+import { getDataService, STATE_KEYS, type DataService } from './data-service';
+import { describeFailure } from './describe-failure';
 
 export type SymbolLookup =
   | { ok: true; series: PricedSeries; instrument: Instrument; status: DataStatus }
@@ -13,64 +16,194 @@ export type SymbolLookup =
 
 /** Where the background gets prices and holdings from. */
 export interface MarketData {
-  benchmarks(): Promise<{ available: SeriesBySymbol; status: DataStatus }>;
+  /** The benchmark series (cached, seeded from the snapshot) and the status of the Russell 2000's. */
+  benchmarks(extra?: readonly string[]): Promise<{ available: SeriesBySymbol; status: DataStatus }>;
+  /** A symbol's series: cached data at once (revalidated in the background when stale), or fetched when absent. */
   symbol(symbol: string): Promise<SymbolLookup>;
   membership(symbol: string): Promise<MembershipInput>;
 }
 
-/** iShares writes share classes without separators (BRKB); page symbols use BRK.B or BRK-B. */
-function holdingKey(ticker: string): string {
-  return ticker.toUpperCase().replace(/[.\-/ ]/g, '');
-}
-
-const SNAPSHOT_STATUS: DataStatus = {
-  origin: 'snapshot',
-  stale: false,
-  fetchedAt: null,
-  notices: [],
+/** Text shown for data from each live provider. */
+const LIVE_SOURCES: Record<string, string> = {
+  yahoo: 'Yahoo Finance chart API (daily)',
+  stooq: 'Stooq daily CSV',
+  twelvedata: 'Twelve Data time_series API (daily)',
 };
 
-/** Market data from the bundled snapshot alone: real data, offline, with its own as-of dates. */
-export function snapshotMarketData(snapshot: Snapshot): MarketData {
-  const holdings = new Map<string, Holding>();
-  for (const row of snapshot.holdings.rows) holdings.set(holdingKey(row.ticker), row);
-  const available: SeriesBySymbol = Object.fromEntries(
-    BENCHMARK_SYMBOLS.flatMap((s) => (snapshot.series[s] ? [[s, snapshot.series[s]]] : [])),
-  );
+/** Options of {@link cacheMarketData}. */
+export interface CacheMarketDataOptions {
+  policy: RefreshPolicy;
+  now?: () => number;
+  /** Called when a background revalidation brought newer data for these symbols. */
+  onUpdated?: (symbols: string[]) => void;
+}
+
+function instrumentOf(type: string | null, symbol: string): Instrument {
+  const t = (type ?? '').toUpperCase();
+  if (t === 'ETF') return 'etf';
+  if (t === 'EQUITY' || t === 'STOCK') return 'stock';
+  if (t === 'INDEX' || symbol.startsWith('^')) return 'index';
+  return 'unknown';
+}
+
+/** Market data from the cache (IndexedDB, or memory when it cannot be opened), kept fresh by the refresher. */
+export function cacheMarketData(data: DataService, options: CacheMarketDataOptions): MarketData {
+  const { cache } = data;
+  const now = options.now ?? Date.now;
+  const storageNotices =
+    cache.backend === 'memory'
+      ? [
+          `Storage unavailable (${cache.degradedReason ?? 'IndexedDB could not be opened'}): working from memory and the bundled snapshot.`,
+        ]
+      : [];
+
+  let snapshotSources: Promise<Record<string, string>> | null = null;
+  const sourceOf = async (cached: CachedSeries): Promise<string> => {
+    const origin = cached.meta?.source ?? 'snapshot';
+    if (origin !== 'snapshot') return LIVE_SOURCES[origin] ?? origin;
+    snapshotSources ??= cache
+      .readState(STATE_KEYS.snapshotSources)
+      .then((v) => (typeof v === 'object' && v !== null ? (v as Record<string, string>) : {}));
+    return (await snapshotSources)[cached.series.symbol] ?? 'Bundled snapshot';
+  };
+
+  async function priced(cached: CachedSeries): Promise<PricedSeries> {
+    return {
+      ...toSeries(cached.series),
+      symbol: cached.series.symbol,
+      source: await sourceOf(cached),
+      asOf: cached.series.asOf,
+    };
+  }
+
+  function statusOf(cached: CachedSeries, refreshing: boolean): DataStatus {
+    const meta = cached.meta;
+    const fetchedAt = meta?.fetchedAt ?? null;
+    const freshness = classifyFreshness({
+      asOf: cached.series.asOf,
+      ...(fetchedAt !== null ? { fetchedAt } : {}),
+      now: now(),
+    });
+    const notices = [...storageNotices];
+    if (meta?.lastError && (meta.fetchedAt ?? 0) < meta.lastError.at) {
+      notices.push(
+        `Update failed: ${describeFailure(meta.lastError)} Showing data as of ${cached.series.asOf}.`,
+      );
+    } else if (refreshing) {
+      notices.push(`Checking for newer ${cached.series.symbol} data…`);
+    }
+    return {
+      origin: meta === null || meta.source === 'snapshot' ? 'snapshot' : 'cache',
+      stale: freshness !== 'fresh',
+      fetchedAt: fetchedAt === null ? null : new Date(fetchedAt).toISOString(),
+      notices,
+    };
+  }
+
+  const canFetch = options.policy !== 'offline';
+
+  /** Revalidates in the background; tells `onUpdated` when it brought newer data. */
+  function revalidate(symbols: readonly string[]): void {
+    if (!canFetch || symbols.length === 0) return;
+    void data
+      .refresher()
+      .then((r) => Promise.all(symbols.map((s) => r.refreshIfDue(s))))
+      .then((results: RefreshResult[]) => {
+        const updated = results.filter((r) => r.status === 'updated').map((r) => r.symbol);
+        if (updated.length > 0) options.onUpdated?.(updated);
+      })
+      .catch((error: unknown) => console.warn('R2K Lens: background refresh failed', error));
+  }
+
   return {
-    async benchmarks() {
-      return { available, status: SNAPSHOT_STATUS };
-    },
-    async symbol(symbol) {
-      const series = snapshot.series[symbol];
-      if (series) {
-        const instrument = series.kind === 'rate' ? 'unknown' : series.kind;
-        return { ok: true, series, instrument, status: SNAPSHOT_STATUS };
+    async benchmarks(extra = []) {
+      const symbols = [...new Set([...BENCHMARK_SYMBOLS, ...extra])];
+      const cached = await Promise.all(symbols.map((s) => cache.readSeries(s)));
+      const available: Record<string, PricedSeries> = {};
+      const stale: string[] = [];
+      for (const entry of cached) {
+        if (!entry) continue;
+        available[entry.series.symbol] = await priced(entry);
+        if (statusOf(entry, false).stale) stale.push(entry.series.symbol);
       }
+      revalidate(stale);
+      const r2k = cached[0];
+      const status: DataStatus = r2k
+        ? statusOf(r2k, canFetch && stale.includes(r2k.series.symbol))
+        : { origin: 'snapshot', stale: true, fetchedAt: null, notices: [...storageNotices] };
+      return { available, status };
+    },
+
+    async symbol(symbol) {
+      const cached = await cache.readSeries(symbol, { touchAt: now() });
+      if (cached) {
+        const status = statusOf(cached, false);
+        if (status.stale) revalidate([symbol]);
+        return {
+          ok: true,
+          series: await priced(cached),
+          instrument: instrumentOf(cached.series.instrumentType, symbol),
+          status: canFetch && status.stale ? statusOf(cached, true) : status,
+        };
+      }
+      if (!canFetch) {
+        return {
+          ok: false,
+          reason: `No saved data for ${symbol}, and fetching is off (Settings › Market data › offline).`,
+        };
+      }
+      const refresher = await data.refresher();
+      const result = await refresher.refreshIfDue(symbol);
+      const fetched = await cache.readSeries(symbol, { touchAt: now() });
+      if (!fetched) {
+        const meta = await cache.readMeta(symbol);
+        const error = result.error ?? meta?.lastError ?? null;
+        return {
+          ok: false,
+          reason: error
+            ? `No data for ${symbol}: ${describeFailure(error)}`
+            : `No data for ${symbol} yet.`,
+        };
+      }
+      const status = statusOf(fetched, false);
       return {
-        ok: false,
-        reason: `No price history for ${symbol} in the offline snapshot, and live data could not be fetched.`,
+        ok: true,
+        series: await priced(fetched),
+        instrument: instrumentOf(fetched.series.instrumentType, symbol),
+        status: { ...status, origin: result.status === 'updated' ? 'live' : status.origin },
       };
     },
+
     async membership(symbol) {
+      const file = (await cache.readState(STATE_KEYS.holdings)) as
+        { asOf: string; source: string } | undefined;
+      // iShares writes share classes without a separator (BRKB for BRK.B).
+      const profile =
+        (await cache.readProfile(symbol)) ??
+        (await cache.readProfile(symbol.replace(/[.\-/]/g, '')));
+      const asOf = file?.asOf ?? profile?.asOf ?? '';
+      const source = file?.source ?? profile?.source ?? '';
+      if (!profile?.r2kMember) return { holding: null, asOf, source };
       return {
-        holding: holdings.get(holdingKey(symbol)) ?? null,
-        asOf: snapshot.holdings.asOf,
-        source: snapshot.holdings.source,
+        holding: {
+          ticker: profile.symbol,
+          name: profile.name,
+          sector: profile.sector ?? '',
+          weight: profile.r2kWeight ?? 0,
+          location: profile.domicile ?? '',
+          exchange: profile.exchange ?? '',
+        },
+        asOf,
+        source,
       };
     },
   };
 }
 
-let current: Promise<MarketData> | null = null;
-
-/** The market data service of this service-worker lifetime (built on first use). */
-export function getMarketData(): Promise<MarketData> {
-  current ??= loadBundledSnapshot()
-    .then(snapshotMarketData)
-    .catch((error: unknown) => {
-      current = null;
-      throw error;
-    });
-  return current;
+/** The market data of this worker, under the current refresh policy. */
+export async function getMarketData(
+  policy: RefreshPolicy,
+  onUpdated?: (symbols: string[]) => void,
+): Promise<MarketData> {
+  return cacheMarketData(await getDataService(), { policy, ...(onUpdated ? { onUpdated } : {}) });
 }

@@ -4,32 +4,45 @@ import { buildSymbolContext } from '../../lib/context/symbol-context';
 import type { CardPayload, DashboardPayload } from '../../lib/messaging/protocol';
 import type { Settings } from '../../lib/settings/schema';
 import { getMarketData } from './market-data';
+import { notifyDataUpdated } from './notify';
 
 function prefsOf(settings: Settings): ComparisonPrefs {
   return { ...settings.comparison, benchmarks: [...settings.comparison.benchmarks] };
 }
 
 /** The Russell 2000 dashboard: the popup's view, also shown on the card of an index mention. */
-export async function buildDashboardPayload(settings: Settings): Promise<DashboardPayload> {
-  const data = await getMarketData();
-  const { available, status } = await data.benchmarks();
+export async function buildDashboardPayload(
+  settings: Settings,
+  tabId?: number,
+): Promise<DashboardPayload> {
+  const data = await getMarketData(settings.data.refresh, (symbols) =>
+    notifyDataUpdated(symbols, tabId),
+  );
+  const { available, status } = await data.benchmarks(settings.comparison.benchmarks);
   return { context: buildDashboardContext({ available, prefs: prefsOf(settings) }), status };
 }
 
-/** What the card shows for a mention: a symbol's Russell 2000 context, or the indexes side by side. */
+/**
+ * What the card shows for a mention: a symbol's Russell 2000 context, or the indexes side by
+ * side. Cached data comes back at once; when it is stale a refresh runs and `tabId` is told when
+ * newer data arrives.
+ */
 export async function buildCardPayload(
   symbol: string,
   kind: string,
   settings: Settings,
+  tabId?: number,
 ): Promise<CardPayload> {
   if (kind === 'index' || symbol.startsWith('^')) {
-    const { context, status } = await buildDashboardPayload(settings);
+    const { context, status } = await buildDashboardPayload(settings, tabId);
     return { kind: 'index', symbol, context, status };
   }
-  const data = await getMarketData();
+  const data = await getMarketData(settings.data.refresh, (symbols) =>
+    notifyDataUpdated(symbols, tabId),
+  );
   const found = await data.symbol(symbol);
   if (!found.ok) return { kind: 'unavailable', symbol, reason: found.reason };
-  const { available, status } = await data.benchmarks();
+  const { available, status } = await data.benchmarks(settings.comparison.benchmarks);
   const context = buildSymbolContext({
     series: found.series,
     available,
@@ -41,6 +54,9 @@ export async function buildCardPayload(
     symbol,
     instrument: found.instrument,
     context,
-    status: { ...status, ...found.status, notices: [...status.notices, ...found.status.notices] },
+    status: {
+      ...found.status,
+      notices: [...new Set([...found.status.notices, ...status.notices])],
+    },
   };
 }

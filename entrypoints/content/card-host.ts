@@ -15,6 +15,8 @@ import type { Theme } from '../../lib/settings/schema';
 export interface CardHost {
   show(target: CardTarget, anchor: AnchorRect): void;
   hide(): void;
+  /** Newer data arrived: refresh the card on screen, if any. */
+  reload(): void;
   setTheme(theme: Theme): void;
 }
 
@@ -79,6 +81,9 @@ export function createCardHost(
     hide() {
       wanted = null;
       void controller?.then((card) => card.hide()).catch(() => undefined);
+    },
+    reload() {
+      if (wanted) void controller?.then((card) => card.reload()).catch(() => undefined);
     },
     setTheme(next) {
       theme = next;

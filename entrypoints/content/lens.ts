@@ -5,7 +5,7 @@ import { loadSymbolDictionary } from '../../lib/detect/load-dictionary';
 import type { Mention } from '../../lib/detect/mention';
 import { sendToBackground } from '../../lib/messaging/client';
 import { dispatchMessage, type Handlers } from '../../lib/messaging/dispatch';
-import type { ContentProtocolMap } from '../../lib/messaging/protocol';
+import { isBackgroundEvent, type ContentProtocolMap } from '../../lib/messaging/protocol';
 import { contentRequestValidators } from '../../lib/messaging/validators';
 import {
   isDetectionDisabled,
@@ -100,6 +100,10 @@ export async function runLens(ctx: ContentScriptContext): Promise<void> {
   };
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     if (sender.id !== browser.runtime.id || ctx.isInvalid) return undefined;
+    if (isBackgroundEvent(message)) {
+      card.reload();
+      return undefined;
+    }
     return dispatchMessage(message, sender, handlers, contentRequestValidators);
   });
 

@@ -40,16 +40,63 @@ export interface DashboardPayload {
   status: DataStatus;
 }
 
+/** The data layer's state, for the popup and the options page. */
+export interface DataLayerStatus {
+  /** `memory` when IndexedDB could not be opened: data lasts only while the worker runs. */
+  storage: 'indexeddb' | 'memory';
+  /** Why the memory fallback is in use, in plain words; null on IndexedDB. */
+  degradedReason: string | null;
+  /** Symbols with a cached series (benchmarks included). */
+  cachedSymbols: number;
+  /** Last successful fetch of any symbol (ISO timestamp), or null. */
+  lastFetchAt: string | null;
+  /** When the next scheduled refresh runs (ISO timestamp), or null when none is scheduled. */
+  nextRefreshAt: string | null;
+  /** Whether the US market is open now (NYSE regular session). */
+  marketOpen: boolean;
+  /** Recent failed fetches, newest first (at most a few). */
+  failures: { symbol: string; message: string; at: string }[];
+}
+
+/** What one refresh did, symbol by symbol. */
+export interface RefreshReport {
+  updated: string[];
+  unchanged: string[];
+  failed: { symbol: string; message: string }[];
+  /** Set when nothing was fetched on purpose (offline policy, backoff). */
+  skipped: string | null;
+}
+
 export interface ProtocolMap {
   /** Card data for a symbol or index mention (`kind` as detected: cashtag, index, ...). */
   getCard: { request: { symbol: string; kind: string }; response: CardPayload };
   /** The popup's Russell 2000 dashboard. */
   getDashboard: { request: Record<string, never>; response: DashboardPayload };
+  /** Storage backend, cache size, last and next refresh, recent failures. */
+  getDataStatus: { request: Record<string, never>; response: DataLayerStatus };
+  /** The popup's "Refresh now": the benchmarks and recently viewed symbols, now. */
+  refreshNow: { request: Record<string, never>; response: RefreshReport };
+  /** Empties the cache and seeds it again from the bundled snapshot. */
+  clearCache: { request: Record<string, never>; response: DataLayerStatus };
 }
 
 export type MessageType = keyof ProtocolMap;
 export type RequestOf<K extends MessageType> = ProtocolMap[K]['request'];
 export type ResponseOf<K extends MessageType> = ProtocolMap[K]['response'];
+
+/** Events the background sends to extension pages and to the tab a card was opened in (no reply). */
+export type BackgroundEvent = { type: 'dataUpdated'; data: { symbols: string[] } };
+
+/** True for a well-formed {@link BackgroundEvent}. */
+export function isBackgroundEvent(value: unknown): value is BackgroundEvent {
+  if (typeof value !== 'object' || value === null) return false;
+  const { type, data } = value as { type?: unknown; data?: { symbols?: unknown } };
+  return (
+    type === 'dataUpdated' &&
+    Array.isArray(data?.symbols) &&
+    data.symbols.every((s) => typeof s === 'string')
+  );
+}
 
 /** Messages the popup sends to the content script of the active tab. */
 export interface ContentProtocolMap {

@@ -26,6 +26,9 @@ export const requestValidators: Validators<ProtocolMap> = {
     return { symbol: data.symbol, kind: data.kind };
   },
   getDashboard: noData,
+  getDataStatus: noData,
+  refreshNow: noData,
+  clearCache: noData,
 };
 
 /** Request validators for the content script's messages (see `ContentProtocolMap`). */

@@ -19,6 +19,26 @@ export const VOLATILITY_WINDOWS = [21, 63, 252] as const;
 export const DETECTION_SENSITIVITIES = ['strict', 'balanced', 'broad'] as const;
 export type DetectionSensitivity = (typeof DETECTION_SENSITIVITIES)[number];
 
+/** Market-data providers, asked in the user's order of preference (see `DataSettings.primary`). */
+export const DATA_SOURCES = [
+  { id: 'yahoo', label: 'Yahoo Finance', needsKey: false },
+  { id: 'stooq', label: 'Stooq', needsKey: false },
+  { id: 'twelvedata', label: 'Twelve Data (API key)', needsKey: true },
+] as const;
+export type DataSourceId = (typeof DATA_SOURCES)[number]['id'];
+
+/**
+ * - `scheduled`: benchmarks and recently hovered symbols are refreshed on alarms that follow US
+ *   market hours, and a hover on stale data fetches it.
+ * - `on-demand`: nothing runs in the background; a hover on stale data fetches it.
+ * - `offline`: never fetches; the bundled snapshot and the cache only.
+ */
+export const REFRESH_POLICIES = ['scheduled', 'on-demand', 'offline'] as const;
+export type RefreshPolicy = (typeof REFRESH_POLICIES)[number];
+
+/** How many non-benchmark symbols the cache keeps (least recently used are evicted). */
+export const CACHE_SIZES = [100, 250, 500, 1000] as const;
+
 export const THEMES = ['system', 'light', 'dark'] as const;
 export type Theme = (typeof THEMES)[number];
 
@@ -42,9 +62,18 @@ export interface DetectionSettings {
   companyNames: boolean;
 }
 
+export interface DataSettings {
+  /** Provider asked first; the providers that need no key are the fallbacks, in list order. */
+  primary: DataSourceId;
+  refresh: RefreshPolicy;
+  /** Symbols kept in the cache besides the benchmarks. */
+  cacheSymbols: number;
+}
+
 export interface Settings {
   comparison: ComparisonSettings;
   detection: DetectionSettings;
+  data: DataSettings;
   theme: Theme;
 }
 
@@ -57,8 +86,17 @@ export const DEFAULT_SETTINGS: Settings = {
     volatilityWindow: 63,
   },
   detection: { paused: false, disabledSites: [], sensitivity: 'balanced', companyNames: false },
+  data: { primary: 'yahoo', refresh: 'scheduled', cacheSymbols: 250 },
   theme: 'system',
 };
+
+/** Providers in the order to ask them: the user's primary first, then the no-key fallbacks. */
+export function providerOrder(data: DataSettings): DataSourceId[] {
+  return [
+    data.primary,
+    ...DATA_SOURCES.filter((d) => !d.needsKey && d.id !== data.primary).map((d) => d.id),
+  ];
+}
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -96,6 +134,7 @@ export function sanitizeSettings(value: unknown): Settings {
   const raw = isRecord(value) ? value : {};
   const comparison = isRecord(raw.comparison) ? raw.comparison : {};
   const detection = isRecord(raw.detection) ? raw.detection : {};
+  const data = isRecord(raw.data) ? raw.data : {};
   const defaults = DEFAULT_SETTINGS;
   const sites = Array.isArray(detection.disabledSites) ? detection.disabledSites : [];
   return {
@@ -131,6 +170,15 @@ export function sanitizeSettings(value: unknown): Settings {
         typeof detection.companyNames === 'boolean'
           ? detection.companyNames
           : defaults.detection.companyNames,
+    },
+    data: {
+      primary: pickOne(
+        data.primary,
+        DATA_SOURCES.map((d) => d.id),
+        defaults.data.primary,
+      ),
+      refresh: pickOne(data.refresh, REFRESH_POLICIES, defaults.data.refresh),
+      cacheSymbols: pickOne(data.cacheSymbols, CACHE_SIZES, defaults.data.cacheSymbols),
     },
     theme: pickOne(raw.theme, THEMES, defaults.theme),
   };

@@ -28,3 +28,11 @@ export async function saveSettings(next: Settings): Promise<Settings> {
 export function watchSettings(onChange: (settings: Settings) => void): () => void {
   return settingsItem.watch((value) => onChange(sanitizeSettings(value)));
 }
+
+/**
+ * The Twelve Data API key: in `storage.local` only (never synced to other devices), read by the
+ * background when it builds the provider. Empty when not set.
+ */
+export const twelveDataKeyItem = storage.defineItem<string>('local:twelveDataApiKey', {
+  fallback: '',
+});

@@ -3,6 +3,7 @@ import {
   DEFAULT_SETTINGS,
   isDetectionDisabled,
   normalizeHostname,
+  providerOrder,
   sanitizeSettings,
 } from '../../../lib/settings/schema';
 
@@ -39,6 +40,38 @@ describe('sanitizeSettings', () => {
       },
     });
     expect(s.detection.disabledSites).toEqual(['reuters.com']);
+  });
+});
+
+describe('data settings', () => {
+  it('defaults to Yahoo with scheduled refresh and keeps valid choices', () => {
+    expect(sanitizeSettings({}).data).toEqual({
+      primary: 'yahoo',
+      refresh: 'scheduled',
+      cacheSymbols: 250,
+    });
+    expect(
+      sanitizeSettings({ data: { primary: 'twelvedata', refresh: 'offline', cacheSymbols: 1000 } })
+        .data,
+    ).toEqual({ primary: 'twelvedata', refresh: 'offline', cacheSymbols: 1000 });
+    expect(sanitizeSettings({ data: { primary: 'bloomberg', cacheSymbols: 7 } }).data).toEqual(
+      DEFAULT_SETTINGS.data,
+    );
+  });
+  it('asks the primary provider first, then the providers that need no key', () => {
+    expect(providerOrder({ ...DEFAULT_SETTINGS.data, primary: 'yahoo' })).toEqual([
+      'yahoo',
+      'stooq',
+    ]);
+    expect(providerOrder({ ...DEFAULT_SETTINGS.data, primary: 'stooq' })).toEqual([
+      'stooq',
+      'yahoo',
+    ]);
+    expect(providerOrder({ ...DEFAULT_SETTINGS.data, primary: 'twelvedata' })).toEqual([
+      'twelvedata',
+      'yahoo',
+      'stooq',
+    ]);
   });
 });
 

@@ -1,0 +1,83 @@
+import { browser } from 'wxt/browser';
+import { lastSuccessfulFetch, recentFailures } from '../../lib/cache/cache-status';
+import { isMarketOpen } from '../../lib/market-hours/nyse-calendar';
+import type { DataLayerStatus, RefreshReport } from '../../lib/messaging/protocol';
+import { benchmarkOrder } from '../../lib/refresh/refresh-plan';
+import type { RefreshResult } from '../../lib/refresh/refresh-result';
+import type { Settings } from '../../lib/settings/schema';
+import { REFRESH_ALARM } from './alarms';
+import { ensureSeeded, getDataService } from './data-service';
+import { describeFailure } from './describe-failure';
+import { notifyDataUpdated } from './notify';
+
+/** Symbols viewed recently that "Refresh now" also updates, most recent first. */
+const RECENT_SYMBOLS = 25;
+
+function iso(ms: number | null | undefined): string | null {
+  return ms === null || ms === undefined ? null : new Date(ms).toISOString();
+}
+
+/** The data layer's state for the popup and options page. */
+export async function dataLayerStatus(): Promise<DataLayerStatus> {
+  const { cache } = await getDataService();
+  const meta = await cache.listMeta();
+  const alarm = await browser.alarms.get(REFRESH_ALARM);
+  return {
+    storage: cache.backend,
+    degradedReason: cache.degradedReason,
+    cachedSymbols: (await cache.listSymbols()).length,
+    lastFetchAt: iso(lastSuccessfulFetch(meta)),
+    nextRefreshAt: iso(alarm?.scheduledTime),
+    marketOpen: isMarketOpen(Date.now()),
+    failures: recentFailures(meta, 3).map((f) => ({
+      symbol: f.symbol,
+      message: describeFailure({ kind: f.kind as never, message: f.message }),
+      at: new Date(f.at).toISOString(),
+    })),
+  };
+}
+
+/** Summarizes refresh results for the popup. */
+export function toRefreshReport(results: readonly RefreshResult[]): RefreshReport {
+  return {
+    updated: results.filter((r) => r.status === 'updated').map((r) => r.symbol),
+    unchanged: results.filter((r) => r.status === 'unchanged').map((r) => r.symbol),
+    failed: results
+      .filter((r) => r.status === 'failed')
+      .map((r) => ({
+        symbol: r.symbol,
+        message: r.error ? describeFailure(r.error) : 'no provider could supply it.',
+      })),
+    skipped: null,
+  };
+}
+
+/** "Refresh now": the benchmarks, then recently viewed symbols, whether due or not. */
+export async function refreshNow(settings: Settings): Promise<RefreshReport> {
+  if (settings.data.refresh === 'offline') {
+    return {
+      updated: [],
+      unchanged: [],
+      failed: [],
+      skipped: 'Fetching is off (Settings › Market data › offline).',
+    };
+  }
+  const data = await getDataService();
+  const recent = (await data.cache.listAccess())
+    .toSorted((a, b) => b.lastAccess - a.lastAccess)
+    .slice(0, RECENT_SYMBOLS)
+    .map((a) => a.symbol);
+  const symbols = [...new Set([...benchmarkOrder(settings.comparison.benchmarks), ...recent])];
+  const results = await (await data.refresher()).refreshAll(symbols);
+  const report = toRefreshReport(results);
+  if (report.updated.length > 0) notifyDataUpdated(report.updated);
+  return report;
+}
+
+/** Empties the cache (keeping the providers' backoff state) and seeds it again from the snapshot. */
+export async function clearCache(): Promise<DataLayerStatus> {
+  const { cache } = await getDataService();
+  await cache.clear();
+  await ensureSeeded(cache, true);
+  return dataLayerStatus();
+}

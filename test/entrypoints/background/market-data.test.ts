@@ -1,0 +1,88 @@
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cacheMarketData } from '../../../entrypoints/background/market-data';
+import { STATE_KEYS, type DataService } from '../../../entrypoints/background/data-service';
+import { createMemoryCache } from '../../../lib/cache/memory-cache';
+import type { MarketCache } from '../../../lib/cache/market-cache';
+import { seedFromSnapshot } from '../../../lib/cache/seed';
+import { createRefresher } from '../../../lib/refresh/refresher';
+import { decodeSnapshot } from '../../../lib/snapshot/format';
+import type { Snapshot } from '../../../lib/snapshot/types';
+
+/** 2026-11-23 15:00 UTC (market open): the bundled data (to 2026-02 and 2026-08) is long stale. */
+const NOW = Date.UTC(2026, 10, 23, 15);
+
+let snapshot: Snapshot;
+let cache: MarketCache;
+let data: DataService;
+
+beforeAll(async () => {
+  snapshot = decodeSnapshot(JSON.parse(readFileSync('public/data/snapshot.json', 'utf8')));
+  cache = createMemoryCache('IndexedDB is not available in this context');
+  await seedFromSnapshot(cache, snapshot);
+  await cache.writeState(STATE_KEYS.snapshotSources, { '^RUT': snapshot.series['^RUT']?.source });
+  await cache.writeState(STATE_KEYS.holdings, {
+    asOf: snapshot.holdings.asOf,
+    source: snapshot.holdings.source,
+  });
+  // No providers: nothing can be fetched, as offline.
+  const refresher = createRefresher({ providers: [], cache, now: () => NOW });
+  data = { cache, refresher: async () => refresher };
+});
+
+describe('cacheMarketData', () => {
+  it('says when storage fell back to memory', async () => {
+    const market = cacheMarketData(data, { policy: 'offline', now: () => NOW });
+    const { status, available } = await market.benchmarks();
+    expect(status.notices.join(' ')).toMatch(
+      /Storage unavailable \(IndexedDB is not available in this context\)/,
+    );
+    expect(Object.keys(available).toSorted()).toEqual([
+      'IWM',
+      'QQQ',
+      'SPY',
+      '^GSPC',
+      '^IXIC',
+      '^RUT',
+      '^TNX',
+    ]);
+  });
+
+  it('serves snapshot data as snapshot, marked stale, citing the snapshot source', async () => {
+    const market = cacheMarketData(data, { policy: 'offline', now: () => NOW });
+    const { status, available } = await market.benchmarks();
+    expect(status.origin).toBe('snapshot');
+    expect(status.stale).toBe(true);
+    expect(status.fetchedAt).toBeNull();
+    expect(available['^RUT']?.source).toBe(snapshot.series['^RUT']?.source);
+    expect(available['^RUT']?.asOf).toBe('2026-02-20');
+  });
+
+  it('explains that an unknown symbol cannot be fetched when fetching is off', async () => {
+    const market = cacheMarketData(data, { policy: 'offline', now: () => NOW });
+    const found = await market.symbol('KTOS');
+    expect(found).toEqual({
+      ok: false,
+      reason: 'No saved data for KTOS, and fetching is off (Settings › Market data › offline).',
+    });
+  });
+
+  it('finds a cached stock with its instrument type', async () => {
+    const market = cacheMarketData(data, { policy: 'offline', now: () => NOW });
+    const found = await market.symbol('IONQ');
+    expect(found.ok).toBe(true);
+    if (found.ok) {
+      expect(found.series.asOf).toBe('2024-03-08');
+      expect(found.status.stale).toBe(true);
+    }
+  });
+
+  it('maps share classes to the iShares spelling for membership (MOG.A → MOGA)', async () => {
+    const market = cacheMarketData(data, { policy: 'offline', now: () => NOW });
+    const moog = await market.membership('MOG.A');
+    expect(moog.holding?.ticker).toBe('MOGA');
+    expect(moog.asOf).toBe('2026-05-05');
+    const notMember = await market.membership('AAPL');
+    expect(notMember.holding).toBeNull();
+  });
+});
