@@ -165,7 +165,8 @@ function scanCapitalised(
 
   const code = allCaps && len >= 3 && len <= 5 ? INDEX_CODES.get(text.slice(s, e)) : undefined;
   if (code && !(text.charCodeAt(e) === 46 && isWordChar(text.charCodeAt(e + 1)))) {
-    found.push({ start: s, end: e, symbol: code, kind: 'index' });
+    // A caret symbol ("^RUT") keeps its caret in the span.
+    found.push({ start: before === 94 ? s - 1 : s, end: e, symbol: code, kind: 'index' });
     return e;
   }
 

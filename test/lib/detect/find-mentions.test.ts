@@ -52,6 +52,10 @@ describe('index names', () => {
     ]);
     expect(found('the small-cap Russell 2000 dropped 1.2%')).toEqual(['Russell 2000=^RUT/index']);
     expect(found('RUT and RTY both fell')).toEqual(['RUT=^RUT/index', 'RTY=^RUT/index']);
+    expect(found('daily closes of ^RUT and ^GSPC')).toEqual([
+      '^RUT=^RUT/index',
+      '^GSPC=^GSPC/index',
+    ]);
     expect(found('lagged the broader Russell 3000 Index')).toEqual(['Russell 3000=^RUA/index']);
     expect(found('the Russell 1000 rose')).toEqual(['Russell 1000=^RUI/index']);
     expect(found('The Russell has lagged the S&P 500 this year')).toEqual([
