@@ -131,3 +131,70 @@ describe('output', () => {
     expect(findMentions('https://finance.yahoo.com/quote/KTOS', dictionary)).toEqual([]);
   });
 });
+
+describe('robustness', () => {
+  it('never throws and always returns sorted, non-overlapping, in-range mentions on noisy text', () => {
+    const pieces = [
+      '$',
+      '$A',
+      '$brk.b',
+      '<',
+      '>',
+      '.N',
+      'AAPL.O',
+      '<C.N>',
+      'NYSE:',
+      'NASDAQ: ',
+      'S&P',
+      ' 500',
+      'Russell',
+      ' 2000',
+      'Nasdaq',
+      '-100',
+      'Dow',
+      ' Jones',
+      '(',
+      ')',
+      'IWM',
+      ' fell 2%',
+      'ON',
+      ' shares',
+      '&amp;',
+      '😬',
+      'é',
+      '\n',
+      ' ',
+      ',',
+      ' and ',
+      'the ',
+      'small-cap index',
+      '^RUT',
+      'Goldman Sachs',
+      ' Inc.',
+      'BRK-B',
+      '#',
+      '@',
+      '_',
+      '0',
+      '9%',
+    ];
+    let seed = 42;
+    const next = () => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed / 0x7fffffff;
+    };
+    for (let round = 0; round < 300; round++) {
+      let text = '';
+      const count = 1 + Math.floor(next() * 40);
+      for (let k = 0; k < count; k++) text += pieces[Math.floor(next() * pieces.length)];
+      const mentions = findMentions(text, dictionary);
+      let lastEnd = 0;
+      for (const m of mentions) {
+        expect(m.start).toBeGreaterThanOrEqual(lastEnd);
+        expect(m.end).toBeGreaterThan(m.start);
+        expect(m.end).toBeLessThanOrEqual(text.length);
+        lastEnd = m.end;
+      }
+    }
+  });
+});
