@@ -35,11 +35,29 @@ export class MentionRecord implements PageMention {
     readonly endNode: Text,
     readonly endOffset: number,
     readonly anchor: HTMLAnchorElement | null,
-    /** Every text node the mention covers, in order. */
-    readonly nodes: readonly Text[],
+    /**
+     * Every text node the mention covers, in order, when there is more than one; null for the
+     * usual single-node mention (one array less per mention on pages with tens of thousands).
+     */
+    private readonly covered: readonly Text[] | null,
     /** Id of the scan pass that found it (a re-scan of the same nodes replaces older passes). */
     readonly pass: number,
   ) {}
+
+  /** Every text node the mention covers, in order. */
+  get nodes(): readonly Text[] {
+    return this.covered ?? [this.startNode];
+  }
+
+  /** Where the mention starts in `node` (0 if it started in an earlier node). */
+  startIn(node: Text): number {
+    return node === this.startNode ? this.startOffset : 0;
+  }
+
+  /** Where the mention ends in `node` (the node's end if it goes on in a later node). */
+  endIn(node: Text): number {
+    return node === this.endNode ? this.endOffset : node.length;
+  }
 
   range(): Range {
     const r = this.startNode.ownerDocument.createRange();
@@ -59,23 +77,16 @@ export class MentionRecord implements PageMention {
   }
 }
 
-/** The part of a mention that lies in one text node. */
-interface Segment {
-  start: number;
-  end: number;
-  mention: MentionRecord;
-}
-
-interface NodeEntry {
-  /** Sorted by start. */
-  segments: Segment[];
-  /** Longest segment, bounds the backward scan of a lookup. */
-  maxLength: number;
-}
+/**
+ * Longest part of a mention inside one text node that a lookup looks back for (link mentions
+ * are capped at 80 characters, detector mentions are shorter).
+ */
+const MAX_SEGMENT = 256;
 
 /** Index of mentions by text node, plus per-symbol counts. */
 export class MentionIndex {
-  private readonly byNode = new Map<Text, NodeEntry>();
+  /** Per node, the mentions covering it, sorted by where they start in that node. */
+  private readonly byNode = new Map<Text, MentionRecord[]>();
   private readonly all = new Set<MentionRecord>();
   private readonly counts = new Map<string, number>();
 
@@ -84,27 +95,22 @@ export class MentionIndex {
     return this.all.size;
   }
 
-  /** Adds a mention; `onRemove` is not called here. */
+  /** Adds a mention. */
   add(mention: MentionRecord): void {
     this.all.add(mention);
     this.counts.set(mention.symbol, (this.counts.get(mention.symbol) ?? 0) + 1);
-    const { nodes } = mention;
-    for (let i = 0; i < nodes.length; i++) {
-      const node = nodes[i]!;
-      const start = i === 0 ? mention.startOffset : 0;
-      const end = i === nodes.length - 1 ? mention.endOffset : node.length;
-      let entry = this.byNode.get(node);
-      if (!entry) {
-        entry = { segments: [], maxLength: 0 };
-        this.byNode.set(node, entry);
+    for (const node of mention.nodes) {
+      let list = this.byNode.get(node);
+      if (!list) {
+        this.byNode.set(node, [mention]);
+        continue;
       }
-      const segs = entry.segments;
-      const seg: Segment = { start, end, mention };
+      const start = mention.startIn(node);
       // Mentions arrive in order, so this is almost always a push.
-      let at = segs.length;
-      while (at > 0 && segs[at - 1]!.start > start) at--;
-      segs.splice(at, 0, seg);
-      if (end - start > entry.maxLength) entry.maxLength = end - start;
+      let at = list.length;
+      while (at > 0 && list[at - 1]!.startIn(node) > start) at--;
+      if (at === list.length) list.push(mention);
+      else list.splice(at, 0, mention);
     }
   }
 
@@ -115,10 +121,14 @@ export class MentionIndex {
     if (count > 0) this.counts.set(mention.symbol, count);
     else this.counts.delete(mention.symbol);
     for (const node of mention.nodes) {
-      const entry = this.byNode.get(node);
-      if (!entry) continue;
-      entry.segments = entry.segments.filter((s) => s.mention !== mention);
-      if (entry.segments.length === 0) this.byNode.delete(node);
+      const list = this.byNode.get(node);
+      if (!list) continue;
+      if (list.length === 1 && list[0] === mention) {
+        this.byNode.delete(node);
+        continue;
+      }
+      const i = list.indexOf(mention);
+      if (i >= 0) list.splice(i, 1);
     }
     return true;
   }
@@ -130,23 +140,17 @@ export class MentionIndex {
 
   /** Mentions covering `node` that were not found by pass `keepPass` (to replace them). */
   staleOn(node: Text, keepPass: number): MentionRecord[] {
-    const entry = this.byNode.get(node);
-    if (!entry) return [];
-    const out: MentionRecord[] = [];
-    for (const s of entry.segments) if (s.mention.pass !== keepPass) out.push(s.mention);
-    return out;
+    const list = this.byNode.get(node);
+    if (!list) return [];
+    return list.filter((m) => m.pass !== keepPass);
   }
 
   /** Mentions with any covered node no longer in the document. */
   disconnected(): MentionRecord[] {
     const out: MentionRecord[] = [];
     for (const m of this.all) {
-      for (const n of m.nodes) {
-        if (!n.isConnected) {
-          out.push(m);
-          break;
-        }
-      }
+      if (!m.startNode.isConnected || !m.endNode.isConnected) out.push(m);
+      else if (m.startNode !== m.endNode && m.nodes.some((n) => !n.isConnected)) out.push(m);
     }
     return out;
   }
@@ -156,29 +160,29 @@ export class MentionIndex {
    * the last character still belongs to the mention), innermost (shortest) first.
    */
   at(node: Text, offset: number): MentionRecord[] {
-    const entry = this.byNode.get(node);
-    if (!entry) return [];
-    const segs = entry.segments;
-    // Last segment with start <= offset.
+    const list = this.byNode.get(node);
+    if (!list) return [];
+    // Last mention starting at or before offset.
     let lo = 0;
-    let hi = segs.length;
+    let hi = list.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (segs[mid]!.start <= offset) lo = mid + 1;
+      if (list[mid]!.startIn(node) <= offset) lo = mid + 1;
       else hi = mid;
     }
-    const out: Segment[] = [];
+    const out: MentionRecord[] = [];
     for (let i = lo - 1; i >= 0; i--) {
-      const s = segs[i]!;
-      if (s.start < offset - entry.maxLength) break;
-      if (s.end >= offset) out.push(s);
+      const m = list[i]!;
+      if (m.startIn(node) < offset - MAX_SEGMENT) break;
+      if (m.endIn(node) >= offset) out.push(m);
     }
-    return out.toSorted((a, b) => a.end - a.start - (b.end - b.start)).map((s) => s.mention);
+    const span = (m: MentionRecord): number => m.endIn(node) - m.startIn(node);
+    return out.toSorted((a, b) => span(a) - span(b));
   }
 
-  /** Every mention on a node, in order. */
+  /** Every mention on a node, in order (a copy). */
   onNode(node: Text): MentionRecord[] {
-    return this.byNode.get(node)?.segments.map((s) => s.mention) ?? [];
+    return this.byNode.get(node)?.slice() ?? [];
   }
 
   /** Every mention, in the order found. */

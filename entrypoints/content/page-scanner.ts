@@ -238,6 +238,7 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
    * under the probes (e.g. the page is scrolled to an image).
    */
   let lastRefresh = -Infinity;
+  let earlyRefreshes = 0;
   const refreshDrawn = (): void => {
     lastRefresh = now();
     if (!highlighter.supported || signal.aborted) return;
@@ -280,6 +281,7 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
     refreshTimer = win.setTimeout(() => {
       refreshTimer = null;
       refreshDrawn();
+      if (isIdle()) notifyIdle();
     }, wait);
   };
 
@@ -325,7 +327,7 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
         if (end > run.text.length) continue;
         const i = nodeAt(run.starts, start);
         const j = nodeAt(run.starts, end - 1);
-        const nodes = run.nodes.slice(i, j + 1);
+        const nodes = i === j ? null : run.nodes.slice(i, j + 1);
         addMention(
           new MentionRecord(
             d.symbol,
@@ -342,28 +344,44 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
       }
     }
 
-    if (linkToSymbol) for (const a of chunk.links) addLinkMention(a, pass);
+    if (linkToSymbol && chunk.links.length > 0) {
+      const base = doc.baseURI;
+      if (base !== linkCacheBase) {
+        linkCache.clear();
+        linkCacheBase = base;
+      }
+      for (const a of chunk.links) addLinkMention(a, pass);
+    }
   };
 
-  // Navigation, sidebars and quote tables repeat the same links: map each URL once.
+  // Navigation, sidebars and quote tables repeat the same links: map each href once, keyed by
+  // the attribute as written (reading `a.href` resolves a URL each time), for one base URL.
   const linkCache = new Map<string, string | null>();
-  const symbolOfLink = (href: string): string | null => {
-    let symbol = linkCache.get(href);
+  let linkCacheBase = '';
+  const symbolOfLink = (a: HTMLAnchorElement): string | null => {
+    const raw = a.getAttribute('href');
+    if (raw === null) return null;
+    let symbol = linkCache.get(raw);
     if (symbol !== undefined) return symbol;
     try {
-      symbol = linkToSymbol?.(href) ?? null;
+      symbol = linkToSymbol?.(a.href) ?? null;
     } catch {
       symbol = null;
     }
     if (linkCache.size >= 10_000) linkCache.clear();
-    linkCache.set(href, symbol);
+    linkCache.set(raw, symbol);
     return symbol;
   };
 
   const addLinkMention = (a: HTMLAnchorElement, pass: number): void => {
-    const symbol = symbolOfLink(a.href);
+    const symbol = symbolOfLink(a);
     if (!symbol) return;
-    const nodes = textNodesOf(a, doc, MAX_LINK_CHARS * 2);
+    // Most quote links hold one text node (`<a href>KTOS</a>`): no walker needed.
+    const only = a.firstChild;
+    const nodes =
+      only && only === a.lastChild && only.nodeType === TEXT_NODE
+        ? [only as Text]
+        : textNodesOf(a, doc, MAX_LINK_CHARS * 2);
     if (nodes.length === 0) return;
     // Trim surrounding whitespace so the underline covers just the words.
     let first = 0;
@@ -395,7 +413,7 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
         endNode,
         endOffset,
         a,
-        covered,
+        covered.length === 1 ? null : covered,
         pass,
       ),
     );
@@ -435,6 +453,7 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
     } catch {
       start = null;
     }
+    earlyRefreshes = start && start !== root ? 0 : 5;
     if (start && start !== root) {
       const visiblePass = ++passCounter;
       const visibleJob: Job = {
@@ -517,15 +536,22 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
       }
       if (now() >= deadline) break;
     }
-    if (added > 0 && drawn.size < maxDrawn && now() - lastRefresh > 250) refreshDrawn();
+    // Without a visible pass (nothing under the probes at start), draw what the full pass finds
+    // near the viewport as it goes, a few times at most: each probe round costs a hit-test.
+    if (added > 0 && earlyRefreshes > 0 && drawn.size === 0 && now() - lastRefresh > 500) {
+      earlyRefreshes--;
+      scheduleRefresh(0, 0);
+    }
     added = 0;
     const more = jobs.length > 0;
     if (!more && batcher.pending) {
       runner.request(false, Math.max(0, batcher.delayMs - (now() - lastDrain)));
     }
-    if (!more && !batcher.pending) notifyIdle();
+    if (isIdle()) notifyIdle();
     return { more, urgent: jobs[0]?.urgent ?? false };
   };
+
+  const isIdle = (): boolean => jobs.length === 0 && !batcher.pending && refreshTimer === null;
 
   const notifyIdle = (): void => {
     const waiters = idleWaiters;
@@ -621,9 +647,7 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
     },
     stop: stopAll,
     whenIdle: () => {
-      if (signal.aborted || (jobs.length === 0 && !batcher.pending && !runner.scheduled)) {
-        return Promise.resolve();
-      }
+      if (signal.aborted || (isIdle() && !runner.scheduled)) return Promise.resolve();
       return new Promise<void>((resolve) => idleWaiters.push(resolve));
     },
     stats: () => ({
@@ -641,7 +665,7 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
       mutationDrains: batcher.stats.drains,
       mutationOverflows: batcher.stats.overflows,
       hiddenSkipped,
-      idle: jobs.length === 0 && !batcher.pending,
+      idle: isIdle(),
     }),
   };
 }

@@ -151,6 +151,23 @@ export interface WalkRules {
   isHidden?: (el: Element) => boolean;
   /** Called with every hidden element skipped, so the scanner can look again later. */
   onHidden?: (el: Element) => void;
+  /**
+   * Editable and own-UI elements found up front with one `querySelectorAll` (see
+   * {@link findMarkedElements}), so the walk does a set lookup instead of two attribute reads
+   * per element. Without it, attributes are read per element.
+   */
+  marked?: ReadonlySet<Element>;
+}
+
+/** Selector of the elements skipped for their attributes: editable regions and our own UI. */
+export const MARKED_SELECTOR = `[contenteditable]:not([contenteditable="false"]), [${OWN_UI_ATTRIBUTE}]`;
+
+/** The editable and own-UI elements under `root` (one selector query, C++ speed). */
+export function findMarkedElements(root: Node): Set<Element> {
+  const scope = root as Partial<ParentNode>;
+  return new Set(
+    typeof scope.querySelectorAll === 'function' ? scope.querySelectorAll(MARKED_SELECTOR) : [],
+  );
 }
 
 function defaultIsHidden(el: Element): boolean {
@@ -173,18 +190,44 @@ export function isOwnUi(el: Element): boolean {
  * Returns {@link ElementRule.Skip} for anything whose text must not be scanned.
  */
 export function classifyElement(el: Element, rules: WalkRules = {}): ElementRule {
-  const tag = el.localName;
-  if (SKIPPED_TAGS.has(tag)) return ElementRule.Skip;
-  if (isEditable(el) || isOwnUi(el)) return ElementRule.Skip;
-  const custom = tag.includes('-');
-  if (custom || BLOCK_TAGS.has(tag)) {
-    if ((custom || CONTAINER_TAGS.has(tag)) && (rules.isHidden ?? defaultIsHidden)(el)) {
-      rules.onHidden?.(el);
-      return ElementRule.Skip;
-    }
-    return ElementRule.Block;
+  const kind = tagKind(el.localName);
+  if (kind === TagKind.Skip) return ElementRule.Skip;
+  const marked = rules.marked;
+  if (marked ? marked.size > 0 && marked.has(el) : isEditable(el) || isOwnUi(el)) {
+    return ElementRule.Skip;
   }
-  return ElementRule.Inline;
+  if (kind === TagKind.OwnUi) return ElementRule.Skip;
+  if (kind === TagKind.Inline) return ElementRule.Inline;
+  if (kind !== TagKind.Block && (rules.isHidden ?? defaultIsHidden)(el)) {
+    rules.onHidden?.(el);
+    return ElementRule.Skip;
+  }
+  return ElementRule.Block;
+}
+
+/** What a tag name alone says about an element. */
+const TagKind = { Inline: 0, Block: 1, Container: 2, Skip: 3, OwnUi: 4 } as const;
+type TagKind = (typeof TagKind)[keyof typeof TagKind];
+
+/** Tag name to kind, filled as tags are met (a page uses a few dozen). */
+const tagKinds = new Map<string, TagKind>();
+
+function tagKind(tag: string): TagKind {
+  let kind = tagKinds.get(tag);
+  if (kind === undefined) {
+    const custom = tag.includes('-');
+    kind = SKIPPED_TAGS.has(tag)
+      ? TagKind.Skip
+      : tag.startsWith(OWN_UI_TAG_PREFIX)
+        ? TagKind.OwnUi
+        : custom || CONTAINER_TAGS.has(tag)
+          ? TagKind.Container
+          : BLOCK_TAGS.has(tag)
+            ? TagKind.Block
+            : TagKind.Inline;
+    tagKinds.set(tag, kind);
+  }
+  return kind;
 }
 
 /**
@@ -258,6 +301,7 @@ export class TextCursor {
   /** If met, jump to `jumpTo` (a region already scanned by the priority pass). */
   private jumpFrom: Node | null = null;
   private jumpTo: Node | null = null;
+  private markedRules: WalkRules | null = null;
 
   constructor(
     private readonly root: Node,
@@ -344,7 +388,8 @@ export class TextCursor {
     this.unpark();
     const w = this.walker;
     const root = this.root;
-    const rules = this.rules;
+    this.markedRules ??= { ...this.rules, marked: this.rules.marked ?? findMarkedElements(root) };
+    const rules = this.markedRules;
     const runs: TextRun[] = [];
     const links: HTMLAnchorElement[] = [];
     let chars = 0;
