@@ -1,0 +1,506 @@
+/**
+ * Chromium benchmark of the page scanner (`npm run bench:browser`).
+ *
+ * For generated news pages of 0.5, 2 and 10 MB of text, each measurement on a freshly loaded
+ * page (so every contender starts with cold DOM wrappers):
+ * - bare walk: a TreeWalker (SHOW_TEXT) reading every text node's data, the reference floor;
+ * - scanner: `startPageScanner` until idle: main-thread time in its slices, time inside the
+ *   detector, longest slice, long tasks (PerformanceObserver 'longtask') while it ran and for a
+ *   moment after (painting the highlights), DOM node counts and a hash of `<body>`'s HTML before
+ *   and after, and a hit-test check on the rendered page;
+ * - mark.js: `markRegExp` with the same dictionary regex the scanner's detector uses.
+ *
+ * Usage: `npm run bench:browser [-- --sizes 0.5,2,10] [-- --skip-mark]`
+ */
+
+import { gzipSync } from 'node:zlib';
+import { createServer, type Server } from 'node:http';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { build } from 'esbuild';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { generateNewsPage, loadConstituents, loadSentences } from './news-page';
+import type { BenchApi } from './page-entry';
+import { DEFAULT_HIGHLIGHT_NAME, highlightCss } from '../../../entrypoints/content/highlighter';
+
+const ROOT = resolve(import.meta.dirname, '../../..');
+const args = process.argv.slice(2);
+const argValue = (name: string): string | undefined => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const SIZES_MB = (argValue('--sizes') ?? '0.5,2,10').split(',').map(Number);
+const SKIP_MARK = args.includes('--skip-mark');
+const RUNS = Number(argValue('--runs') ?? 3);
+const MB = 1_000_000;
+
+declare global {
+  interface Window {
+    benchLongTasks: { start: number; duration: number }[];
+    /** Long animation frames (over 50 ms, script and rendering together). */
+    benchFrames: { start: number; duration: number }[];
+    Mark: new (ctx: Element) => {
+      markRegExp(re: RegExp, options: { done: (count: number) => void; exclude?: string[] }): void;
+    };
+  }
+}
+
+async function bundleScanner(): Promise<string> {
+  const result = await build({
+    entryPoints: [resolve(import.meta.dirname, 'page-entry.ts')],
+    bundle: true,
+    format: 'iife',
+    target: 'chrome120',
+    write: false,
+    minify: false,
+    logLevel: 'silent',
+  });
+  return result.outputFiles[0]!.text;
+}
+
+/** Minified + gzipped size of the scanner and hover tracker (what the content script adds). */
+async function scannerSize(): Promise<{ min: number; gz: number }> {
+  const result = await build({
+    stdin: {
+      contents:
+        "export { startPageScanner } from './entrypoints/content/page-scanner';\n" +
+        "export { watchHover } from './entrypoints/content/hover-tracker';\n",
+      resolveDir: ROOT,
+      loader: 'ts',
+    },
+    bundle: true,
+    format: 'esm',
+    target: 'chrome120',
+    minify: true,
+    write: false,
+    logLevel: 'silent',
+  });
+  const code = result.outputFiles[0]!.contents;
+  return { min: code.length, gz: gzipSync(code).length };
+}
+
+function serve(
+  routes: Map<string, { type: string; body: string }>,
+): Promise<{ server: Server; origin: string }> {
+  const server = createServer((req, res) => {
+    const route = routes.get(req.url ?? '');
+    if (!route) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': route.type, 'cache-control': 'no-store' });
+    res.end(route.body);
+  });
+  return new Promise((ok) => {
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      ok({ server, origin: `http://127.0.0.1:${port}` });
+    });
+  });
+}
+
+// tsx compiles this file with esbuild's keepNames, which wraps functions passed to
+// page.evaluate in a \`__name(...)\` helper that only exists in Node: define it in the page.
+const LONGTASK_OBSERVER = `
+  globalThis.__name = (fn) => fn;
+  window.benchLongTasks = [];
+  window.benchFrames = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.benchLongTasks.push({ start: e.startTime, duration: e.duration });
+  }).observe({ type: 'longtask', buffered: true });
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.benchFrames.push({ start: e.startTime, duration: e.duration });
+  }).observe({ type: 'long-animation-frame', buffered: true });
+`;
+
+async function freshPage(browser: Browser, url: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.addInitScript(LONGTASK_OBSERVER);
+  await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
+  // Let load-time tasks (parsing, first layout and paint) finish before measuring.
+  await page.evaluate(
+    () =>
+      new Promise<void>((r) =>
+        requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 200))),
+      ),
+  );
+  return page;
+}
+
+interface BareResult {
+  coldMs: number;
+  warmMs: number;
+  textNodes: number;
+  chars: number;
+  nodes: number;
+}
+
+async function bareWalk(page: Page): Promise<BareResult> {
+  return page.evaluate(() => {
+    // oxlint-disable-next-line unicorn/consistent-function-scoping -- runs inside the page
+    const walk = (): { ms: number; nodes: number; chars: number } => {
+      const t0 = performance.now();
+      const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      let nodes = 0;
+      let chars = 0;
+      for (let n = w.nextNode(); n; n = w.nextNode()) {
+        chars += (n as Text).data.length;
+        nodes++;
+      }
+      return { ms: performance.now() - t0, nodes, chars };
+    };
+    const cold = walk();
+    const warm = [walk(), walk(), walk()].map((r) => r.ms).toSorted((a, b) => a - b)[1]!;
+    const all = document.createTreeWalker(document, NodeFilter.SHOW_ALL);
+    let total = 1;
+    while (all.nextNode()) total++;
+    return {
+      coldMs: cold.ms,
+      warmMs: warm,
+      textNodes: cold.nodes,
+      chars: cold.chars,
+      nodes: total,
+    };
+  });
+}
+
+interface ScanResult {
+  busyMs: number;
+  detectMs: number;
+  wallMs: number;
+  longestSliceMs: number;
+  slices: number;
+  longestTaskMs: number;
+  longTasks: number;
+  longestFrameMs: number;
+  mentions: number;
+  highlighted: number;
+  styleMode: string;
+  chars: number;
+  textNodes: number;
+  elementsBefore: number;
+  elementsAfter: number;
+  nodesAfter: number;
+  htmlSameAfter: boolean;
+  bodyChildrenSame: boolean;
+  hitChecked: number;
+  hitOk: number;
+  besideOk: number;
+  hitUs: number;
+  symbols: number;
+}
+
+interface ScanOptions {
+  /** `real`: the shipped findMentions and quote-link mapping; `regex`: mark.js's regex. */
+  detector: 'real' | 'regex';
+  pattern: string;
+  injectStyle: boolean;
+}
+
+async function scan(page: Page, options: ScanOptions): Promise<ScanResult> {
+  return page.evaluate(async ({ detector, pattern, injectStyle }) => {
+    const api: BenchApi = window.r2kBench;
+    // oxlint-disable-next-line unicorn/consistent-function-scoping -- runs inside the page
+    const hash = (s: string): number => {
+      let h = 0;
+      for (let i = 0; i < s.length; i++) h = (Math.imul(h, 31) + s.charCodeAt(i)) | 0;
+      return h;
+    };
+    const htmlBefore = document.body.innerHTML;
+    const hashBefore = hash(htmlBefore);
+    const lengthBefore = htmlBefore.length;
+    const childrenBefore = document.body.childNodes.length;
+    const elementsBefore = document.getElementsByTagName('*').length;
+    const controller = new AbortController();
+    const timed = api.timed(detector === 'real' ? api.realDetector() : api.regexDetector(pattern));
+    // Outside the measurement: the dictionary decodes once per page, the regex compiles.
+    timed.detect('Warm-up: $AAPL and shares of KTOS (NASDAQ: SFM).');
+    timed.reset();
+    const t0 = performance.now();
+    const scanner = api.startPageScanner({
+      root: document.body,
+      detect: timed.detect,
+      signal: controller.signal,
+      linkToSymbol:
+        detector === 'real'
+          ? api.linkToSymbol
+          : (href) => /\/quote\/([A-Z.]{1,6})$/.exec(href)?.[1] ?? null,
+      injectStyle,
+    });
+    await scanner.whenIdle();
+    const wallMs = performance.now() - t0;
+    // Give the browser frames to paint the highlights; long tasks there count too.
+    await new Promise<void>((r) =>
+      requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 500))),
+    );
+    const stats = scanner.stats();
+    const tasks = window.benchLongTasks.filter((t) => t.start >= t0 - 1);
+    const frames = window.benchFrames.filter((t) => t.start >= t0 - 1);
+    const htmlAfter = document.body.innerHTML;
+    const all = document.createTreeWalker(document, NodeFilter.SHOW_ALL);
+    let nodesAfter = 1;
+    while (all.nextNode()) nodesAfter++;
+
+    // Hit-test check on mentions in the first viewport: the centre of each hits it, a point
+    // far right of its line (caret snaps to the line end) does not.
+    let hitChecked = 0;
+    let hitOk = 0;
+    let besideOk = 0;
+    let hitTime = 0;
+    for (const m of scanner.mentions()) {
+      const rect = m.rects()[0];
+      if (!rect || rect.top < 0 || rect.bottom > innerHeight) continue;
+      if (hitChecked >= 25) break;
+      hitChecked++;
+      const x = (rect.left + rect.right) / 2;
+      const y = (rect.top + rect.bottom) / 2;
+      const h0 = performance.now();
+      const hit = scanner.mentionAt(x, y);
+      hitTime += performance.now() - h0;
+      if (hit === m) hitOk++;
+      const beside = scanner.mentionAt(innerWidth - 5, y);
+      if (beside === null || beside !== m) besideOk++;
+    }
+    const result = {
+      busyMs: stats.busyMs,
+      detectMs: timed.ms(),
+      wallMs,
+      longestSliceMs: stats.longestSliceMs,
+      slices: stats.slices,
+      longestTaskMs: tasks.reduce((max, t) => Math.max(max, t.duration), 0),
+      longTasks: tasks.length,
+      longestFrameMs: frames.reduce((max, t) => Math.max(max, t.duration), 0),
+      mentions: stats.mentions,
+      highlighted: stats.highlighted,
+      styleMode: stats.styleMode,
+      chars: stats.chars,
+      textNodes: stats.textNodes,
+      elementsBefore,
+      elementsAfter: document.getElementsByTagName('*').length,
+      nodesAfter,
+      htmlSameAfter: htmlAfter.length === lengthBefore && hash(htmlAfter) === hashBefore,
+      bodyChildrenSame: document.body.childNodes.length === childrenBefore,
+      hitChecked,
+      hitOk,
+      besideOk,
+      hitUs: hitChecked ? (hitTime / hitChecked) * 1000 : 0,
+      symbols: scanner.symbols().length,
+    };
+    controller.abort();
+    return result;
+  }, options);
+}
+
+interface MarkResult {
+  ms: number;
+  marks: number;
+  longestTaskMs: number;
+  nodesAfter: number;
+}
+
+async function markJs(page: Page, pattern: string, markSource: string): Promise<MarkResult> {
+  await page.addScriptTag({ content: markSource });
+  return page.evaluate(async (source) => {
+    const t0 = performance.now();
+    const marks = await new Promise<number>((done) => {
+      new window.Mark(document.body).markRegExp(new RegExp(source, 'g'), {
+        done,
+        exclude: ['script', 'style', 'noscript', 'textarea', 'code', 'pre', 'kbd', 'button'],
+      });
+    });
+    const ms = performance.now() - t0;
+    await new Promise<void>((r) =>
+      requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 300))),
+    );
+    const tasks = window.benchLongTasks.filter((t) => t.start >= t0 - 1);
+    const all = document.createTreeWalker(document, NodeFilter.SHOW_ALL);
+    let nodesAfter = 1;
+    while (all.nextNode()) nodesAfter++;
+    return {
+      ms,
+      marks,
+      longestTaskMs: tasks.reduce((max, t) => Math.max(max, t.duration), 0),
+      nodesAfter,
+    };
+  }, pattern);
+}
+
+/** The dictionary regex: cashtags, or a Russell 2000 ticker as a whole word. */
+function dictionaryPattern(tickers: readonly string[]): string {
+  // Word-like tickers need a cashtag here, as the real detector requires a strong signal.
+  const wordLike = new Set([
+    'A',
+    'IT',
+    'ON',
+    'ALL',
+    'CAT',
+    'NOW',
+    'ARE',
+    'BE',
+    'FOR',
+    'AN',
+    'AT',
+    'OR',
+    'SO',
+    'BY',
+    'GO',
+    'UP',
+    'US',
+    'AI',
+    'CEO',
+    'ONE',
+    'TWO',
+    'NEW',
+    'CASH',
+    'REAL',
+    'PLAY',
+    'GOOD',
+    'BIG',
+    'MAN',
+    'KEY',
+    'ANY',
+    'LOW',
+    'OUT',
+    'OPEN',
+    'SAFE',
+    'TRUE',
+    'LIFE',
+    'WELL',
+    'BEST',
+    'HOPE',
+    'FUN',
+    'EAT',
+    'HE',
+    'ME',
+    'WE',
+    'DO',
+    'IS',
+    'IN',
+    'OF',
+    'TO',
+  ]);
+  const bare = [...new Set(tickers)]
+    .filter((t) => t.length >= 2 && !wordLike.has(t))
+    .toSorted((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  return `\\$([A-Za-z]{1,5}(?:\\.[A-Za-z])?)\\b|\\b(${[...bare, 'IWM', 'SPY', 'QQQ'].join('|')})\\b`;
+}
+
+const fmt = (n: number, digits = 1): string => n.toFixed(digits);
+const print = (line: string): void => {
+  process.stdout.write(`${line}\n`);
+};
+
+async function main(): Promise<void> {
+  const sentences = loadSentences();
+  const constituents = loadConstituents();
+  const pattern = dictionaryPattern(constituents.map((c) => c.ticker));
+  const scannerJs = await bundleScanner();
+  const markSource = readFileSync(resolve(ROOT, 'node_modules/mark.js/dist/mark.min.js'), 'utf8');
+  const size = await scannerSize();
+
+  const routes = new Map<string, { type: string; body: string }>();
+  const pages = SIZES_MB.map((mb, i) => {
+    const page = generateNewsPage(mb * MB, sentences, constituents, 7 + i);
+    routes.set(`/news-${mb}.html`, { type: 'text/html; charset=utf-8', body: page.html });
+    // As the extension ships it: the ::highlight rule in the content script's manifest CSS,
+    // which the browser applies before the page is parsed.
+    routes.set(`/news-${mb}-css.html`, {
+      type: 'text/html; charset=utf-8',
+      body: page.html.replace(
+        '</head>',
+        `<style>${highlightCss(DEFAULT_HIGHLIGHT_NAME)}</style></head>`,
+      ),
+    });
+    return { mb, ...page };
+  });
+  routes.set('/scanner.js', { type: 'text/javascript', body: scannerJs });
+  const { server, origin } = await serve(routes);
+
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+    ],
+  });
+  const version = browser.version();
+  const rows: string[] = [];
+  const details: string[] = [];
+  try {
+    for (const p of pages) {
+      const url = `${origin}/news-${p.mb}.html`;
+      process.stderr.write(
+        `${p.mb} MB: ${p.articles} articles, ${(p.html.length / MB).toFixed(1)} MB HTML\n`,
+      );
+
+      const cssUrl = `${origin}/news-${p.mb}-css.html`;
+      const bares: BareResult[] = [];
+      const scans: ScanResult[] = [];
+      for (let run = 0; run < RUNS; run++) {
+        const barePage = await freshPage(browser, cssUrl);
+        // Same nodes as the scanner's page (its <script> tag), loaded but not run.
+        await barePage.addScriptTag({ url: `${origin}/scanner.js` });
+        bares.push(await bareWalk(barePage));
+        await barePage.close();
+
+        const scanPage = await freshPage(browser, cssUrl);
+        await scanPage.addScriptTag({ url: `${origin}/scanner.js` });
+        scans.push(await scan(scanPage, { detector: 'real', pattern, injectStyle: false }));
+        await scanPage.close();
+      }
+      const bare = bares.toSorted((a, b) => a.coldMs - b.coldMs)[bares.length >> 1]!;
+      const s = scans.toSorted((a, b) => a.busyMs - b.busyMs)[scans.length >> 1]!;
+      const worst = (f: (r: ScanResult) => number): number => Math.max(...scans.map(f));
+
+      // The same scan injecting its stylesheet at run time instead (the one-off style recalc).
+      const adoptPage = await freshPage(browser, url);
+      await adoptPage.addScriptTag({ url: `${origin}/scanner.js` });
+      const adopted = await scan(adoptPage, { detector: 'real', pattern, injectStyle: true });
+      await adoptPage.close();
+
+      // Like for like with mark.js: the scanner with mark.js's dictionary regex as detector.
+      const regexPage = await freshPage(browser, cssUrl);
+      await regexPage.addScriptTag({ url: `${origin}/scanner.js` });
+      const regex = await scan(regexPage, { detector: 'regex', pattern, injectStyle: false });
+      await regexPage.close();
+
+      let mark: MarkResult | null = null;
+      if (!SKIP_MARK) {
+        const markPage = await freshPage(browser, url);
+        mark = await markJs(markPage, pattern, markSource);
+        await markPage.close();
+      }
+
+      const longest = worst((r) => Math.max(r.longestTaskMs, r.longestSliceMs, r.longestFrameMs));
+      const machinery = s.busyMs - s.detectMs;
+      rows.push(
+        `| ${p.mb} MB | ${fmt(s.busyMs)} (detector ${fmt(s.detectMs)}) | ${fmt(longest)} (slices ${fmt(worst((r) => r.longestSliceMs))}) | ${fmt(bare.coldMs)} (warm ${fmt(bare.warmMs)}) | ${fmt(s.busyMs / bare.coldMs, 1)} (without detector ${fmt(machinery / bare.coldMs, 1)}) | ${mark ? `${fmt(mark.ms)} (longest task ${fmt(mark.longestTaskMs)}; scanner with the same regex ${fmt(regex.busyMs)})` : 'skipped'} | ${bare.nodes} / ${s.nodesAfter}${mark ? ` (mark.js ${mark.nodesAfter})` : ''} |`,
+      );
+      details.push(
+        `${p.mb} MB: ${RUNS} runs (median by scanner time; longest figures are the worst run). Text ${(bare.chars / MB).toFixed(2)} M chars in ${bare.textNodes} text nodes; scanner read ${(s.chars / MB).toFixed(2)} M chars / ${s.textNodes} nodes in ${s.slices} slices (longest slice ${fmt(s.longestSliceMs, 1)} ms, ${s.longTasks} long tasks, longest ${fmt(s.longestTaskMs)} ms, longest animation frame ${fmt(s.longestFrameMs)} ms), ${fmt(s.wallMs)} ms until idle; scanner times of all runs ${scans.map((r) => fmt(r.busyMs, 0)).join(', ')} ms, bare walks ${bares.map((r) => fmt(r.coldMs, 0)).join(', ')} ms; ${s.mentions} mentions of ${s.symbols} symbols, ${s.highlighted} drawn (style: ${s.styleMode}); elements ${s.elementsBefore} -> ${s.elementsAfter}, body HTML unchanged: ${s.htmlSameAfter}, body children unchanged: ${s.bodyChildrenSame}; hit-test ${s.hitOk}/${s.hitChecked} on centre, ${s.besideOk}/${s.hitChecked} rejected beside the line, ${fmt(s.hitUs, 0)} µs per mentionAt. Regex detector: ${fmt(regex.busyMs)} ms (detector ${fmt(regex.detectMs)}), ${regex.mentions} mentions${mark ? `; mark.js ${mark.marks} marks` : ''}. Stylesheet adopted at run time instead: longest slice ${fmt(adopted.longestSliceMs)} ms, longest task ${fmt(adopted.longestTaskMs)} ms, longest frame ${fmt(adopted.longestFrameMs)} ms (style: ${adopted.styleMode})`,
+      );
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+
+  print(
+    `Chromium ${version}; scanner+hover bundle ${(size.min / 1024).toFixed(1)} KB min, ${(size.gz / 1024).toFixed(1)} KB gzip`,
+  );
+  print('');
+  print(
+    '| size | scanner total ms | longest task ms | bare walk ms | ratio | mark.js ms | nodes before / after |',
+  );
+  print('|---|---|---|---|---|---|---|');
+  for (const row of rows) print(row);
+  print('');
+  for (const line of details) print(`- ${line}`);
+}
+
+await main();

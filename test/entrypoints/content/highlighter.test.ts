@@ -1,0 +1,57 @@
+// @vitest-environment happy-dom
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  createHighlighter,
+  DEFAULT_HIGHLIGHT_NAME,
+  highlightCss,
+  type HighlightWindow,
+} from '../../../entrypoints/content/highlighter';
+
+class FakeHighlight extends Set<AbstractRange> {}
+
+describe('highlighter', () => {
+  it('ships the same rule in highlight.css as it would inject', () => {
+    const css = readFileSync(
+      resolve(import.meta.dirname, '../../../entrypoints/content/highlight.css'),
+      'utf8',
+    );
+    const rule = css.replace(/\/\*[\s\S]*?\*\//g, '').trim();
+    expect(rule.replace(/\s+/g, ' ')).toBe(
+      highlightCss(DEFAULT_HIGHLIGHT_NAME).replace(/\s+/g, ' '),
+    );
+  });
+
+  it('falls back to a <style> in <head> when adoption is refused, and removes it on dispose', () => {
+    const registry = new Map<string, FakeHighlight>();
+    const win = {
+      document,
+      CSS: { highlights: registry },
+      Highlight: FakeHighlight,
+      CSSStyleSheet: class {
+        constructor() {
+          throw new Error('NotAllowedError');
+        }
+      },
+    } as unknown as HighlightWindow;
+    const bodyBefore = document.body.innerHTML;
+    const h = createHighlighter(win, 'x');
+    expect(h.styleMode).toBe('style');
+    expect(document.head.querySelectorAll('style[data-r2k-lens-ui]')).toHaveLength(1);
+    expect(document.body.innerHTML).toBe(bodyBefore);
+    h.dispose();
+    expect(document.head.querySelectorAll('style[data-r2k-lens-ui]')).toHaveLength(0);
+    expect(registry.size).toBe(0);
+  });
+
+  it('injects nothing when the stylesheet ships with the extension', () => {
+    const registry = new Map<string, FakeHighlight>();
+    const win = { document, CSS: { highlights: registry }, Highlight: FakeHighlight };
+    const h = createHighlighter(win as unknown as HighlightWindow, 'x', { injectStyle: false });
+    expect(h.styleMode).toBe('none');
+    expect(h.supported).toBe(true);
+    expect(document.head.querySelectorAll('style')).toHaveLength(0);
+    h.dispose();
+  });
+});
