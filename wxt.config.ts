@@ -4,13 +4,11 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { defineConfig } from 'wxt';
 
-/**
- * The hover card's UI (Preact tree + Chart.js) is built as its own ES module and loaded by the
- * content script with `import(runtime.getURL(...))` on the first hover, so pages that are only
- * read never parse it. WXT bundles each content script as a single IIFE (no code splitting),
- * hence this side build.
- */
-export const CARD_CHUNK = 'card-ui.js';
+/** Lazily loaded chunks: output file → entry. */
+const CHUNKS: Record<string, string> = {
+  'card-ui.js': 'components/card/card-ui.tsx',
+  'company-names.js': 'components/detect/company-names-chunk.ts',
+};
 
 /** Resolves `./x.css?inline` imports to the file's text, as Vite does for the popup and options. */
 const inlineCss: Plugin = {
@@ -27,9 +25,15 @@ const inlineCss: Plugin = {
   },
 };
 
-async function buildCardChunk(production: boolean): Promise<string> {
+/**
+ * Builds one lazily loaded chunk as an ES module: the hover card's UI (Preact + Chart.js) and the
+ * company-name matcher. The content script imports them with `import(runtime.getURL(...))` when
+ * first needed, so pages that are only read never parse them. WXT bundles each content script as
+ * a single IIFE (no code splitting), hence these side builds.
+ */
+async function buildChunk(entry: string, production: boolean): Promise<string> {
   const result = await build({
-    entryPoints: ['components/card/card-ui.tsx'],
+    entryPoints: [entry],
     bundle: true,
     format: 'esm',
     write: false,
@@ -42,7 +46,7 @@ async function buildCardChunk(production: boolean): Promise<string> {
     define: { 'process.env.NODE_ENV': JSON.stringify(production ? 'production' : 'development') },
   });
   const [file] = result.outputFiles;
-  if (!file) throw new Error('card chunk build produced no output');
+  if (!file) throw new Error(`chunk build of ${entry} produced no output`);
   return file.text;
 }
 
@@ -66,14 +70,18 @@ export default defineConfig({
     host_permissions: [`${new URL(chartBaseUrl).origin}/*`, 'https://stooq.com/*'],
     optional_host_permissions: ['https://api.twelvedata.com/*'],
     action: { default_title: 'R2K Lens: Russell 2000 dashboard' },
-    web_accessible_resources: [{ resources: [CARD_CHUNK], matches: ['http://*/*', 'https://*/*'] }],
+    web_accessible_resources: [
+      { resources: Object.keys(CHUNKS), matches: ['http://*/*', 'https://*/*'] },
+    ],
   },
   hooks: {
     'build:publicAssets': async (wxt, files) => {
-      files.push({
-        relativeDest: CARD_CHUNK,
-        contents: await buildCardChunk(wxt.config.mode === 'production'),
-      });
+      for (const [relativeDest, entry] of Object.entries(CHUNKS)) {
+        files.push({
+          relativeDest,
+          contents: await buildChunk(entry, wxt.config.mode === 'production'),
+        });
+      }
     },
   },
   vite: () => ({

@@ -20,8 +20,8 @@ import { useSettings } from '../ui/use-settings';
 
 const SENSITIVITY_HELP: Record<(typeof DETECTION_SENSITIVITIES)[number], string> = {
   strict: 'Only cashtags, exchange prefixes, Reuters codes, quote links and index names.',
-  balanced: 'Also bare symbols in a market context ("shares of KTOS", "IWM fell 2%").',
-  broad: 'Also bare listed symbols anywhere; word-like ones (IT, ON, ALL) still need context.',
+  balanced:
+    'Also bare symbols in a market context ("shares of KTOS", "IWM fell 2%"); word-like ones (IT, ON, ALL) need a clear ticker signal.',
 };
 
 const REFRESH_HELP: Record<(typeof REFRESH_POLICIES)[number], string> = {

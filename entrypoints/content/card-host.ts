@@ -1,4 +1,3 @@
-import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import {
@@ -11,6 +10,7 @@ import {
   type CardTarget,
 } from '../../components/card/card-api';
 import type { Theme } from '../../lib/settings/schema';
+import { loadChunk } from './load-chunk';
 
 export interface CardHost {
   show(target: CardTarget, anchor: AnchorRect): void;
@@ -35,10 +35,7 @@ export function createCardHost(
   let wanted: { target: CardTarget; anchor: AnchorRect } | null = null;
 
   async function createController(): Promise<CardController> {
-    // The chunk is added to the build by a hook (wxt.config.ts), so WXT's PublicPath type
-    // does not list it.
-    const getURL = browser.runtime.getURL as (path: string) => string;
-    const module = (await import(/* @vite-ignore */ getURL(`/${CARD_CHUNK_FILE}`))) as CardModule;
+    const module = await loadChunk<CardModule>(CARD_CHUNK_FILE);
     const ui = await createShadowRootUi(ctx, {
       name: CARD_HOST_TAG,
       position: 'inline',

@@ -2,7 +2,9 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { findMentions } from '../../lib/detect/find-mentions';
 import { loadSymbolDictionary } from '../../lib/detect/load-dictionary';
+import type { CompanyMatcher } from '../../lib/detect/company-matcher';
 import type { Mention } from '../../lib/detect/mention';
+import { symbolFromQuoteUrl } from '../../lib/detect/quote-links';
 import { sendToBackground } from '../../lib/messaging/client';
 import { dispatchMessage, type Handlers } from '../../lib/messaging/dispatch';
 import { isBackgroundEvent, type ContentProtocolMap } from '../../lib/messaging/protocol';
@@ -14,6 +16,7 @@ import {
 } from '../../lib/settings/schema';
 import { loadSettings, watchSettings } from '../../lib/settings/store';
 import { createCardHost } from './card-host';
+import { loadChunk } from './load-chunk';
 import { watchHover, type HoverTracker } from './hover-tracker';
 import { startPageScanner, type PageScanner } from './page-scanner';
 
@@ -21,12 +24,16 @@ import { startPageScanner, type PageScanner } from './page-scanner';
 const KINDS_BY_SENSITIVITY: Record<DetectionSettings['sensitivity'], ReadonlySet<string>> = {
   strict: new Set(['cashtag', 'exchange', 'ric', 'index', 'link']),
   balanced: new Set(['cashtag', 'exchange', 'ric', 'index', 'link', 'bare', 'company']),
-  broad: new Set(['cashtag', 'exchange', 'ric', 'index', 'link', 'bare', 'company']),
 };
 
+/** The company-name chunk (see wxt.config.ts), loaded only when company names are on. */
+const COMPANY_NAMES_CHUNK = 'company-names.js';
+type CompanyNamesModule = { loadCompanyMatcher(): CompanyMatcher };
+
 interface Running {
-  scanner: PageScanner;
-  hover: HoverTracker;
+  /** Null while the company-name chunk loads. */
+  scanner: PageScanner | null;
+  hover: HoverTracker | null;
   controller: AbortController;
   detection: DetectionSettings;
 }
@@ -45,20 +52,36 @@ export async function runLens(ctx: ContentScriptContext): Promise<void> {
     ctx,
     {
       load: (target) => sendToBackground('getCard', target),
-      onPointerInside: (inside) => running?.hover.setOverCard(inside),
-      onDismiss: () => running?.hover.close(),
+      onPointerInside: (inside) => running?.hover?.setOverCard(inside),
+      onDismiss: () => running?.hover?.close(),
     },
     settings.theme,
   );
 
-  function start(): void {
+  async function start(): Promise<void> {
     const controller = new AbortController();
+    running = { controller, detection: settings.detection, scanner: null, hover: null };
     ctx.signal.addEventListener('abort', () => controller.abort(), { once: true });
     const dictionary = loadSymbolDictionary();
     const kinds = KINDS_BY_SENSITIVITY[settings.detection.sensitivity];
+    let companies: CompanyMatcher | undefined;
+    if (settings.detection.companyNames) {
+      try {
+        companies = (await loadChunk<CompanyNamesModule>(COMPANY_NAMES_CHUNK)).loadCompanyMatcher();
+      } catch (error) {
+        console.warn('R2K Lens: company names could not load; symbols only', error);
+      }
+      if (controller.signal.aborted) return;
+    }
+    const options = companies ? { companies } : {};
     const detect = (text: string): Mention[] =>
-      findMentions(text, dictionary).filter((m) => kinds.has(m.kind));
-    const scanner = startPageScanner({ root: document.body, detect, signal: controller.signal });
+      findMentions(text, dictionary, options).filter((m) => kinds.has(m.kind));
+    const scanner = startPageScanner({
+      root: document.body,
+      detect,
+      signal: controller.signal,
+      linkToSymbol: (href) => symbolFromQuoteUrl(href, dictionary) ?? null,
+    });
     const hover = watchHover({
       scanner,
       signal: controller.signal,
@@ -66,6 +89,11 @@ export async function runLens(ctx: ContentScriptContext): Promise<void> {
       onLeave: () => card.hide(),
     });
     running = { scanner, hover, controller, detection: settings.detection };
+  }
+
+  function restart(): void {
+    stop();
+    void start();
   }
 
   function stop(): void {
@@ -80,10 +108,12 @@ export async function runLens(ctx: ContentScriptContext): Promise<void> {
     if (before.theme !== next.theme) card.setTheme(next.theme);
     const off = isDetectionDisabled(next.detection, hostname);
     if (off) return stop();
-    if (!running) return start();
-    if (before.detection.sensitivity !== next.detection.sensitivity) {
-      stop();
-      start();
+    if (!running) return restart();
+    if (
+      before.detection.sensitivity !== next.detection.sensitivity ||
+      before.detection.companyNames !== next.detection.companyNames
+    ) {
+      restart();
     }
   }
 
@@ -112,5 +142,5 @@ export async function runLens(ctx: ContentScriptContext): Promise<void> {
     unwatch();
     stop();
   });
-  if (!isDetectionDisabled(settings.detection, hostname)) start();
+  if (!isDetectionDisabled(settings.detection, hostname)) await start();
 }

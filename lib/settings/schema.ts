@@ -16,7 +16,12 @@ export type BenchmarkSymbol = (typeof BENCHMARK_CHOICES)[number]['symbol'];
 /** Realized-volatility windows offered, in trading days (1 month, 3 months, 1 year). */
 export const VOLATILITY_WINDOWS = [21, 63, 252] as const;
 
-export const DETECTION_SENSITIVITIES = ['strict', 'balanced', 'broad'] as const;
+/**
+ * - `strict`: only unambiguous forms (cashtags, exchange prefixes, Reuters codes, quote links,
+ *   index names).
+ * - `balanced`: also bare symbols the detector accepts from their context ("shares of KTOS").
+ */
+export const DETECTION_SENSITIVITIES = ['strict', 'balanced'] as const;
 export type DetectionSensitivity = (typeof DETECTION_SENSITIVITIES)[number];
 
 /** Market-data providers, asked in the user's order of preference (see `DataSettings.primary`). */
