@@ -9,10 +9,10 @@ let ext: LoadedExtension;
 let pages: PageServer;
 let page: Page;
 
-/** Installs `window.__marked()`: the text of every highlighted mention (ranges may be StaticRanges). */
+/** Installs `window.r2kMarked()`: the text of every highlighted mention (ranges may be StaticRanges). */
 async function installProbe(p: Page): Promise<void> {
   await p.evaluate(() => {
-    (window as unknown as { __marked: () => string[] }).__marked = () => {
+    (window as unknown as { r2kMarked: () => string[] }).r2kMarked = () => {
       const h = CSS.highlights.get('r2k-lens-mention');
       if (!h) return [];
       return [...h].map((r) => {
@@ -26,14 +26,16 @@ async function installProbe(p: Page): Promise<void> {
 }
 
 async function marked(p: Page): Promise<string[]> {
-  return p.evaluate(() => (window as unknown as { __marked: () => string[] }).__marked());
+  return p.evaluate(() => (window as unknown as { r2kMarked: () => string[] }).r2kMarked());
 }
 
 async function waitForMarked(p: Page, text: string, present = true): Promise<void> {
   await p.waitForFunction(
-    ({ text, present }) => {
-      const found = (window as unknown as { __marked: () => string[] }).__marked().includes(text);
-      return found === present;
+    (want) => {
+      const found = (window as unknown as { r2kMarked: () => string[] })
+        .r2kMarked()
+        .includes(want.text);
+      return found === want.present;
     },
     { text, present },
     { timeout: 10_000 },
