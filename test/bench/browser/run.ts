@@ -299,6 +299,87 @@ interface MarkResult {
   nodesAfter: number;
 }
 
+interface StormResult {
+  seconds: number;
+  records: number;
+  drains: number;
+  overflows: number;
+  busyMs: number;
+  slices: number;
+  longestSliceMs: number;
+  longestTaskMs: number;
+  appended: number;
+  appendedMentions: number;
+  tickerMentionsFound: boolean;
+}
+
+/**
+ * After the initial scan, a mutation storm: a price ticker rewriting its text every 16 ms (a
+ * characterData storm) and an infinite-scroll feed appending an article every 100 ms, for a few
+ * seconds. Measures the scanner's main-thread time and longest slice during the storm, and
+ * whether the appended articles' mentions were all found once it calmed down.
+ */
+async function storm(page: Page): Promise<StormResult> {
+  return page.evaluate(async () => {
+    const api: BenchApi = window.r2kBench;
+    const scanner = api.startPageScanner({
+      root: document.body,
+      detect: api.realDetector(),
+      signal: new AbortController().signal,
+      linkToSymbol: api.linkToSymbol,
+      injectStyle: false,
+    });
+    await scanner.whenIdle();
+    const before = scanner.stats();
+    const feedRoot = document.querySelector('main')!;
+    const template = feedRoot.querySelector('article')!;
+    const ticker = document.createElement('p');
+    ticker.textContent = '$IWM 210.00';
+    feedRoot.prepend(ticker);
+    const t0 = performance.now();
+    const seconds = 3;
+    const appended: Element[] = [];
+    await new Promise<void>((done) => {
+      const tick = setInterval(() => {
+        ticker.firstChild!.textContent = `$IWM ${(200 + Math.random() * 20).toFixed(2)}`;
+      }, 16);
+      const feed = setInterval(() => {
+        const copy = template.cloneNode(true) as Element;
+        feedRoot.append(copy);
+        appended.push(copy);
+      }, 100);
+      setTimeout(() => {
+        clearInterval(tick);
+        clearInterval(feed);
+        done();
+      }, seconds * 1000);
+    });
+    await new Promise((r) => setTimeout(r, 50));
+    await scanner.whenIdle();
+    const after = scanner.stats();
+    const tasks = window.benchLongTasks.filter((t) => t.start >= t0 - 1);
+    const inAppended = scanner
+      .mentions()
+      .filter((m) => appended.some((a) => a.contains(m.startNode))).length;
+    const perArticle = scanner.mentions().filter((m) => template.contains(m.startNode)).length;
+    return {
+      seconds,
+      records: after.mutationRecords - before.mutationRecords,
+      drains: after.mutationDrains - before.mutationDrains,
+      overflows: after.mutationOverflows - before.mutationOverflows,
+      busyMs: after.busyMs - before.busyMs,
+      slices: after.slices - before.slices,
+      longestSliceMs: after.longestSliceMs,
+      longestTaskMs: tasks.reduce((max, t) => Math.max(max, t.duration), 0),
+      appended: appended.length,
+      appendedMentions: inAppended,
+      tickerMentionsFound:
+        inAppended === perArticle * appended.length &&
+        scanner.mentions().some((m) => ticker.contains(m.startNode)),
+    };
+  });
+}
+
 async function markJs(page: Page, pattern: string, markSource: string): Promise<MarkResult> {
   await page.addScriptTag({ content: markSource });
   return page.evaluate(async (source) => {
@@ -483,6 +564,17 @@ async function main(): Promise<void> {
       );
       details.push(
         `${p.mb} MB: ${RUNS} runs (median by scanner time; longest figures are the worst run). Text ${(bare.chars / MB).toFixed(2)} M chars in ${bare.textNodes} text nodes; scanner read ${(s.chars / MB).toFixed(2)} M chars / ${s.textNodes} nodes in ${s.slices} slices (longest slice ${fmt(s.longestSliceMs, 1)} ms, ${s.longTasks} long tasks, longest ${fmt(s.longestTaskMs)} ms, longest animation frame ${fmt(s.longestFrameMs)} ms), ${fmt(s.wallMs)} ms until idle; scanner times of all runs ${scans.map((r) => fmt(r.busyMs, 0)).join(', ')} ms, bare walks ${bares.map((r) => fmt(r.coldMs, 0)).join(', ')} ms; ${s.mentions} mentions of ${s.symbols} symbols, ${s.highlighted} drawn (style: ${s.styleMode}); elements ${s.elementsBefore} -> ${s.elementsAfter}, body HTML unchanged: ${s.htmlSameAfter}, body children unchanged: ${s.bodyChildrenSame}; hit-test ${s.hitOk}/${s.hitChecked} on centre, ${s.besideOk}/${s.hitChecked} rejected beside the line, ${fmt(s.hitUs, 0)} µs per mentionAt. Regex detector: ${fmt(regex.busyMs)} ms (detector ${fmt(regex.detectMs)}), ${regex.mentions} mentions${mark ? `; mark.js ${mark.marks} marks` : ''}. Stylesheet adopted at run time instead: longest slice ${fmt(adopted.longestSliceMs)} ms, longest task ${fmt(adopted.longestTaskMs)} ms, longest frame ${fmt(adopted.longestFrameMs)} ms (style: ${adopted.styleMode})`,
+      );
+    }
+    // Mutation storm on the smallest page.
+    const first = pages[0];
+    if (first) {
+      const stormPage = await freshPage(browser, `${origin}/news-${first.mb}-css.html`);
+      await stormPage.addScriptTag({ url: `${origin}/scanner.js` });
+      const st = await storm(stormPage);
+      await stormPage.close();
+      details.push(
+        `Mutation storm on the ${first.mb} MB page (${st.seconds} s: ticker text rewritten every 16 ms, an article appended every 100 ms): ${st.records} mutation records drained in ${st.drains} batches (${st.overflows} overflows), scanner ${fmt(st.busyMs)} ms of main thread in ${st.slices} slices, longest slice so far ${fmt(st.longestSliceMs)} ms, longest task during the storm ${fmt(st.longestTaskMs)} ms; ${st.appended} articles appended, ${st.appendedMentions} mentions found in them, every one found and the ticker current: ${st.tickerMentionsFound}`,
       );
     }
   } finally {
