@@ -613,10 +613,14 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
     if (signal.aborted) return null;
     const caret = caretAt(doc, x, y);
     if (caret && caret.node.nodeType === TEXT_NODE) {
-      for (const m of index.at(caret.node as Text, caret.offset)) {
+      const node = caret.node as Text;
+      for (const m of index.at(node, caret.offset)) {
         const rect = rectAt(m.rects(), x, y);
         if (rect) return { mention: m, rect };
       }
+      // Inside a text node the caret is exact: nothing here. At either end of it, the point may
+      // still be on the neighbouring node's text, checked below.
+      if (caret.offset > 0 && caret.offset < node.length) return null;
     }
     // The caret may snap to the neighbouring node at an element edge (`<a>KTOS</a>)`), or the
     // browser has no caret API: try the text directly inside the element under the point.

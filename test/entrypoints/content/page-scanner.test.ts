@@ -326,6 +326,26 @@ describe('highlights and hit-testing with fakes', () => {
     expect(s.stats().styleMode).toBe('none');
   });
 
+  it('mentionAt checks the neighbouring text when the caret snaps to a node edge', async () => {
+    document.body.innerHTML = `<p>Shares of <b id="b">KTOS</b>) rose</p>`;
+    const b = document.getElementById('b')!;
+    const after = b.nextSibling as Text; // ") rose"
+    vi.spyOn(Range.prototype, 'getClientRects').mockImplementation(function (this: Range) {
+      const onKtos = this.startContainer === b.firstChild;
+      return (onKtos ? [new DOMRect(100, 0, 40, 20)] : []) as unknown as DOMRectList;
+    });
+    const win = fakeWin({
+      document: fakeDocument({
+        caretPositionFromPoint: () => ({ offsetNode: after, offset: 0 }),
+        elementFromPoint: () => b,
+      }),
+    });
+    const s = start({ win });
+    await s.whenIdle();
+    expect(s.mentionAt(138, 10)?.symbol).toBe('KTOS');
+    expect(s.mentionAt(200, 10)).toBeNull();
+  });
+
   it('mentionAt finds the mention at the caret and confirms with its rectangles', async () => {
     document.body.innerHTML = `<p id="p">Buy $SPY now</p>`;
     const text = document.getElementById('p')!.firstChild as Text;
