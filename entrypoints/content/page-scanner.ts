@@ -79,7 +79,8 @@ export interface PageScannerOptions {
    * Whether to inject the `::highlight()` rule (default true). Pass false when the rule ships
    * in the content script's manifest CSS ({@link highlightCss}), which the browser applies
    * before the page is parsed: adding a stylesheet to a loaded page makes Chrome recompute
-   * the style of every element (measured: 0.2 s on a 2 MB page, 0.5 s and more on 10 MB).
+   * the style of every element (one frame of 0.1-0.2 s on a 2 MB page and 0.5 s or more on
+   * 10 MB in an isolated measurement; less in the benchmark, see its report).
    */
   injectStyle?: boolean;
   /** Most mentions drawn at once, nearest the viewport. Default 400. */
