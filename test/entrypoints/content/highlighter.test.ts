@@ -29,10 +29,9 @@ describe('highlighter', () => {
       document,
       CSS: { highlights: registry },
       Highlight: FakeHighlight,
-      CSSStyleSheet: class {
-        constructor() {
-          throw new Error('NotAllowedError');
-        }
+      // Firefox refuses to adopt a sheet built in the content script's compartment.
+      CSSStyleSheet: function RefusedSheet() {
+        throw new Error('NotAllowedError');
       },
     } as unknown as HighlightWindow;
     const bodyBefore = document.body.innerHTML;
