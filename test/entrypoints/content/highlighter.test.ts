@@ -11,6 +11,11 @@ import {
 
 class FakeHighlight extends Set<AbstractRange> {}
 
+/** Firefox refuses to adopt a sheet built in the content script's compartment. */
+function RefusedSheet(): never {
+  throw new Error('NotAllowedError');
+}
+
 describe('highlighter', () => {
   it('ships the same rule in highlight.css as it would inject', () => {
     const css = readFileSync(
@@ -29,10 +34,7 @@ describe('highlighter', () => {
       document,
       CSS: { highlights: registry },
       Highlight: FakeHighlight,
-      // Firefox refuses to adopt a sheet built in the content script's compartment.
-      CSSStyleSheet: function RefusedSheet() {
-        throw new Error('NotAllowedError');
-      },
+      CSSStyleSheet: RefusedSheet,
     } as unknown as HighlightWindow;
     const bodyBefore = document.body.innerHTML;
     const h = createHighlighter(win, 'x');
