@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
+import type { browser } from 'wxt/browser';
 import { hoverText, leave } from './support/card';
 import { launchWithExtension, type LoadedExtension } from './support/extension';
 import { startPageServer, type PageServer } from './support/page-server';
@@ -111,6 +112,9 @@ test('keeps up with content the page adds later', async () => {
   await waitForMarked(page, '$CRDO');
   await waitForMarked(page, '$ENSG');
 });
+
+/** The service worker's extension API (its code runs there, through `worker.evaluate`). */
+declare const chrome: typeof browser;
 
 test('the content script tells the popup which symbols the page mentions', async () => {
   // What the popup does: ask the active tab's content script (the popup itself cannot be

@@ -9,6 +9,7 @@ const REVIEWED = 'test/e2e/manifest.reviewed.json';
 type Manifest = {
   permissions?: string[];
   host_permissions?: string[];
+  optional_host_permissions?: string[];
   content_scripts?: { matches: string[] }[];
   web_accessible_resources?: { resources: string[]; matches: string[] }[];
 };
@@ -22,6 +23,7 @@ function reviewable(m: Manifest) {
   return {
     permissions: [...(m.permissions ?? [])].toSorted(),
     host_permissions: [...(m.host_permissions ?? [])].toSorted(),
+    optional_host_permissions: [...(m.optional_host_permissions ?? [])].toSorted(),
     content_script_matches: (m.content_scripts ?? []).map((c) => [...c.matches].toSorted()),
     web_accessible_resources: m.web_accessible_resources ?? [],
   };
@@ -31,7 +33,11 @@ test('every permission and host in the built manifest is explained in the README
   const manifest = load(MANIFEST);
   const readme = readFileSync('README.md', 'utf8');
   const permissionsSection = readme.slice(readme.indexOf('## Permissions'));
-  for (const p of [...(manifest.permissions ?? []), ...(manifest.host_permissions ?? [])]) {
+  for (const p of [
+    ...(manifest.permissions ?? []),
+    ...(manifest.host_permissions ?? []),
+    ...(manifest.optional_host_permissions ?? []),
+  ]) {
     assert.ok(permissionsSection.includes(`\`${p}\``), `README's Permissions table lacks ${p}`);
   }
   for (const script of manifest.content_scripts ?? []) {
