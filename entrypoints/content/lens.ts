@@ -19,6 +19,9 @@ import { createCardHost } from './card-host';
 import { loadChunk } from './load-chunk';
 import { watchHover, type HoverTracker } from './hover-tracker';
 import { startPageScanner, type PageScanner } from './page-scanner';
+// The underline's `::highlight()` rule ships in the manifest, so no stylesheet is adopted at run
+// time (that forces a full style recalc on large pages).
+import './highlight.css';
 
 /** Kinds each sensitivity level keeps (the detector reports all it finds). */
 const KINDS_BY_SENSITIVITY: Record<DetectionSettings['sensitivity'], ReadonlySet<string>> = {
@@ -80,6 +83,7 @@ export async function runLens(ctx: ContentScriptContext): Promise<void> {
       root: document.body,
       detect,
       signal: controller.signal,
+      injectStyle: false,
       linkToSymbol: (href) => symbolFromQuoteUrl(href, dictionary) ?? null,
     });
     const hover = watchHover({
