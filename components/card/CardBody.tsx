@@ -1,7 +1,7 @@
 import { benchmarkInfo } from '../../lib/context/benchmarks';
 import type { CardPayload } from '../../lib/messaging/protocol';
 import { IndexComparison } from '../dashboard/IndexComparison';
-import { SourceLine } from '../ui/SourceLine';
+import { AsOfLine, SourceLine } from '../ui/SourceLine';
 import { SymbolCard } from './SymbolCard';
 
 /** The card's content for a loaded payload. */
@@ -31,7 +31,8 @@ export function CardBody({ payload }: { payload: CardPayload }) {
         <h2 class="symbol">{benchmarkInfo(payload.symbol).name}</h2>
         <span class="name">{payload.symbol} · indexes side by side</span>
       </div>
-      <IndexComparison context={c} chartHeight={120} />
+      {c.asOf && <AsOfLine asOf={c.asOf} status={payload.status} />}
+      <IndexComparison context={c} chartHeight={110} />
       {notices.length > 0 && (
         <ul class="notices">
           {notices.map((n) => (
@@ -39,9 +40,7 @@ export function CardBody({ payload }: { payload: CardPayload }) {
           ))}
         </ul>
       )}
-      {c.asOf && (
-        <SourceLine asOf={c.asOf} sources={c.chart.source.split('; ')} status={payload.status} />
-      )}
+      <SourceLine sources={c.chart.source.split('; ')} />
     </div>
   );
 }

@@ -10,7 +10,7 @@ import type { DataStatus, Instrument } from '../../lib/messaging/protocol';
 import { RebasedChart } from '../chart/RebasedChart';
 import { chartLines } from '../chart/chart-lines';
 import { FigureTable, type FigureRow } from '../ui/FigureTable';
-import { SourceLine } from '../ui/SourceLine';
+import { AsOfLine, SourceLine } from '../ui/SourceLine';
 import { StatList } from '../ui/StatList';
 
 function missingTitle(figure: Figure<unknown>): string | undefined {
@@ -110,6 +110,7 @@ export function SymbolCard({
         {m.domicile && <span class="badge">Domicile: {m.domicile}</span>}
       </div>
 
+      {c.asOf && <AsOfLine asOf={c.asOf} status={status} />}
       <FigureTable caption="Return" columns={periods} rows={rows} />
 
       {chart && (
@@ -117,7 +118,7 @@ export function SymbolCard({
           dates={chart.dates}
           lines={chartLines(chart.lines)}
           label={`${c.symbol} and the Russell 2000 rebased to 100 over ${chart.period}`}
-          height={130}
+          height={110}
         />
       )}
 
@@ -172,7 +173,7 @@ export function SymbolCard({
           ))}
         </ul>
       )}
-      {c.asOf && <SourceLine asOf={c.asOf} sources={sources} status={status} />}
+      <SourceLine sources={sources} />
       {m.asOf && (
         <p class="source muted">
           Membership: {m.source}, as of {formatDate(m.asOf)}

@@ -10,7 +10,7 @@ import {
   trendClass,
 } from '../../lib/format/figures';
 import { IndexComparison } from '../dashboard/IndexComparison';
-import { SourceLine } from '../ui/SourceLine';
+import { AsOfLine, SourceLine } from '../ui/SourceLine';
 import { StatList } from '../ui/StatList';
 
 function why(figure: Figure<unknown>): string | undefined {
@@ -53,11 +53,9 @@ export function Dashboard({
             </span>
           </div>
         </div>
-        <div class="muted" title={c.asOf ?? undefined}>
-          close of {formatDate(last?.date ?? c.asOf)}
-        </div>
       </div>
 
+      {c.asOf && <AsOfLine asOf={c.asOf} status={status} />}
       <IndexComparison context={c} />
 
       <h2>Small vs large caps</h2>
@@ -166,7 +164,7 @@ export function Dashboard({
           ))}
         </ul>
       )}
-      {c.asOf && <SourceLine asOf={c.asOf} sources={c.chart.source.split('; ')} status={status} />}
+      <SourceLine sources={c.chart.source.split('; ')} />
     </div>
   );
 }

@@ -1,32 +1,33 @@
 import { formatDate } from '../../lib/format/figures';
 import type { DataStatus } from '../../lib/messaging/protocol';
 
-/** Where the figures come from and as of when: shown under every block of numbers. */
-export function SourceLine({
-  sources,
-  asOf,
-  status,
-}: {
-  sources: string[];
-  asOf: string;
-  status?: DataStatus;
-}) {
-  const origin =
-    status?.origin === 'snapshot'
-      ? 'bundled offline snapshot'
-      : status?.origin === 'cache'
-        ? 'cached'
-        : status?.origin === 'live'
-          ? 'just fetched'
-          : null;
+function originText(status: DataStatus | undefined): string | null {
+  switch (status?.origin) {
+    case 'snapshot':
+      return 'bundled offline snapshot';
+    case 'cache':
+      return 'cached';
+    case 'live':
+      return 'just fetched';
+    default:
+      return null;
+  }
+}
+
+/** The date the figures are as of, where they come from (snapshot, cache, live) and whether they are stale. */
+export function AsOfLine({ asOf, status }: { asOf: string; status?: DataStatus | undefined }) {
+  const origin = originText(status);
   return (
-    <p class="source">
-      <span>
-        As of <strong>{formatDate(asOf)}</strong> close
-        {origin && ` · ${origin}`}
-        {status?.stale && <span class="stale"> · stale</span>}
-      </span>
-      <span class="muted"> · Source: {[...new Set(sources)].join('; ')}</span>
+    <p class="as-of">
+      As of <strong>{formatDate(asOf)}</strong> close
+      {origin && ` · ${origin}`}
+      {status?.stale && <span class="stale"> · stale</span>}
     </p>
   );
+}
+
+/** The sources of the figures above: shown under every block of numbers. */
+export function SourceLine({ sources }: { sources: string[] }) {
+  const unique = [...new Set(sources.filter((s) => s !== ''))];
+  return <p class="source muted">Source: {unique.join('; ')}</p>;
 }

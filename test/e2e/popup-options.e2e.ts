@@ -25,7 +25,7 @@ test('the popup shows the Russell 2000 dashboard from the bundled snapshot', asy
   // ^RUT closed at 2,663.78 on 2026-02-20, the snapshot's last full day (yfinance dump, see PROVENANCE).
   assert.equal(await level.innerText(), '2,663.78');
   const text = await popup.locator('main').innerText();
-  assert.match(text, /close of Feb 20, 2026/);
+  assert.match(text, /As of Feb 20, 2026 close · bundled offline snapshot/);
   for (const period of ['1M', 'YTD', '1Y']) assert.match(text, new RegExp(`\\b${period}\\b`));
   assert.match(text, /S&P 500/);
   assert.match(text, /Nasdaq Composite/);
