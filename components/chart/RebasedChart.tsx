@@ -46,14 +46,18 @@ export function RebasedChart({ dates, lines, label, height = 150 }: RebasedChart
   const canvas = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
     if (!canvas.current) return;
-    const style = getComputedStyle(canvas.current);
-    // Canvas colours cannot be CSS variables: resolve `var(--x)` against the chart's element.
+    // Canvas colours cannot be CSS variables (nor light-dark()): resolve each through a computed
+    // `color` on the chart's element, so the chart follows the theme.
+    const el = canvas.current;
     const resolve = (color: string) => {
-      const name = /^var\((--[\w-]+)\)$/.exec(color)?.[1];
-      return name ? style.getPropertyValue(name).trim() || '#2456c7' : color;
+      const before = el.style.color;
+      el.style.color = color;
+      const value = getComputedStyle(el).color;
+      el.style.color = before;
+      return value;
     };
-    const muted = style.getPropertyValue('--muted').trim() || '#5c6670';
-    const grid = style.getPropertyValue('--line').trim() || '#e3e7eb';
+    const muted = resolve('var(--muted)');
+    const grid = resolve('var(--line)');
     const config: ChartConfiguration<'line', (number | null)[], string> = {
       type: 'line',
       data: {

@@ -15,6 +15,7 @@ import {
 import { saveSettings } from '../../lib/settings/store';
 import { ApiKeyField } from './ApiKeyField';
 import { CachePanel } from './CachePanel';
+import { RadioGroup } from './RadioGroup';
 import { applyTheme } from '../ui/apply-theme';
 import { useSettings } from '../ui/use-settings';
 
@@ -149,21 +150,14 @@ export function OptionsApp() {
             })}
           </div>
         </fieldset>
-        <fieldset>
-          <legend>Volatility window</legend>
-          {VOLATILITY_WINDOWS.map((w) => (
-            <label key={w}>
-              <input
-                type="radio"
-                name="volatilityWindow"
-                value={w}
-                checked={s.comparison.volatilityWindow === w}
-                onChange={() => setComparison({ volatilityWindow: w })}
-              />
-              {WINDOW_LABEL[w]}
-            </label>
-          ))}
-        </fieldset>
+        <RadioGroup
+          legend="Volatility window"
+          name="volatilityWindow"
+          options={VOLATILITY_WINDOWS}
+          value={s.comparison.volatilityWindow as (typeof VOLATILITY_WINDOWS)[number]}
+          onChange={(w) => setComparison({ volatilityWindow: w })}
+          label={(w) => WINDOW_LABEL[w]}
+        />
       </section>
 
       <section aria-labelledby="det">
@@ -177,21 +171,18 @@ export function OptionsApp() {
           />
           Pause on every site
         </label>
-        <fieldset>
-          <legend>Sensitivity</legend>
-          {DETECTION_SENSITIVITIES.map((level) => (
-            <label key={level}>
-              <input
-                type="radio"
-                name="sensitivity"
-                value={level}
-                checked={s.detection.sensitivity === level}
-                onChange={() => setDetection({ sensitivity: level })}
-              />
+        <RadioGroup
+          legend="Sensitivity"
+          name="sensitivity"
+          options={DETECTION_SENSITIVITIES}
+          value={s.detection.sensitivity}
+          onChange={(level) => setDetection({ sensitivity: level })}
+          label={(level) => (
+            <>
               <strong>{level}</strong> <span class="muted">{SENSITIVITY_HELP[level]}</span>
-            </label>
-          ))}
-        </fieldset>
+            </>
+          )}
+        />
         <label>
           <input
             type="checkbox"
@@ -242,41 +233,32 @@ export function OptionsApp() {
 
       <section aria-labelledby="data">
         <h2 id="data">Market data</h2>
-        <fieldset>
-          <legend>Source</legend>
-          {DATA_SOURCES.map((d) => (
-            <label key={d.id}>
-              <input
-                type="radio"
-                name="primary"
-                value={d.id}
-                checked={s.data.primary === d.id}
-                onChange={() => setData({ primary: d.id })}
-              />
-              {d.label}
-            </label>
-          ))}
+        <RadioGroup
+          legend="Source"
+          name="primary"
+          options={DATA_SOURCES.map((d) => d.id)}
+          value={s.data.primary}
+          onChange={(id) => setData({ primary: id })}
+          label={(id) => DATA_SOURCES.find((d) => d.id === id)?.label}
+        >
           <p class="muted">
             Sources that need no key are tried next when the first one fails. Prices are daily
             closes; every figure shows its source and date.
           </p>
           {s.data.primary === 'twelvedata' && <ApiKeyField />}
-        </fieldset>
-        <fieldset>
-          <legend>Refresh</legend>
-          {REFRESH_POLICIES.map((policy) => (
-            <label key={policy}>
-              <input
-                type="radio"
-                name="refresh"
-                value={policy}
-                checked={s.data.refresh === policy}
-                onChange={() => setData({ refresh: policy })}
-              />
+        </RadioGroup>
+        <RadioGroup
+          legend="Refresh"
+          name="refresh"
+          options={REFRESH_POLICIES}
+          value={s.data.refresh}
+          onChange={(policy) => setData({ refresh: policy })}
+          label={(policy) => (
+            <>
               <strong>{policy}</strong> <span class="muted">{REFRESH_HELP[policy]}</span>
-            </label>
-          ))}
-        </fieldset>
+            </>
+          )}
+        />
         <fieldset>
           <legend>Cache</legend>
           <label>
@@ -300,21 +282,13 @@ export function OptionsApp() {
 
       <section aria-labelledby="look">
         <h2 id="look">Appearance</h2>
-        <fieldset>
-          <legend>Theme</legend>
-          {THEMES.map((t) => (
-            <label key={t}>
-              <input
-                type="radio"
-                name="theme"
-                value={t}
-                checked={s.theme === t}
-                onChange={() => update({ ...s, theme: t })}
-              />
-              {t}
-            </label>
-          ))}
-        </fieldset>
+        <RadioGroup
+          legend="Theme"
+          name="theme"
+          options={THEMES}
+          value={s.theme}
+          onChange={(t) => update({ ...s, theme: t })}
+        />
       </section>
     </main>
   );
