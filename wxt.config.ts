@@ -4,6 +4,9 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { defineConfig } from 'wxt';
 
+/** Optional origin of the keyed provider, asked for only when the user chooses it. */
+const TWELVE_DATA_ORIGIN = 'https://api.twelvedata.com/*';
+
 /** Lazily loaded chunks: output file → entry. */
 const CHUNKS: Record<string, string> = {
   'card-ui.js': 'components/card/card-ui.tsx',
@@ -60,20 +63,35 @@ export default defineConfig({
   imports: false,
   modules: ['@wxt-dev/webextension-polyfill'],
   outDir: process.env.R2K_OUT_DIR ?? '.output',
-  manifest: {
+  manifest: ({ browser, manifestVersion }) => ({
     name: 'R2K Lens',
     description:
       'Russell 2000 context for the tickers and indexes you read: hover cards, a small-cap dashboard, offline from real data.',
     permissions: ['storage', 'alarms'],
     // The chart provider, and Stooq as the no-key fallback; Twelve Data only when the user
-    // chooses it (requested from the options page).
+    // chooses it (requested from the options page). MV2 (Firefox) has no
+    // optional_host_permissions: there, optional origins go in optional_permissions.
     host_permissions: [`${new URL(chartBaseUrl).origin}/*`, 'https://stooq.com/*'],
-    optional_host_permissions: ['https://api.twelvedata.com/*'],
+    ...(manifestVersion === 3
+      ? { optional_host_permissions: [TWELVE_DATA_ORIGIN] }
+      : { optional_permissions: [TWELVE_DATA_ORIGIN] }),
     action: { default_title: 'R2K Lens: Russell 2000 dashboard' },
     web_accessible_resources: [
       { resources: Object.keys(CHUNKS), matches: ['http://*/*', 'https://*/*'] },
     ],
-  },
+    // Firefox needs an add-on ID for storage.sync; R2K Lens collects no data. (Chrome would
+    // warn about the unknown key, so only Firefox gets it.)
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: '{5d1b8a57-2f6e-4b8e-9c1a-6e2f4d9b7a31}',
+              data_collection_permissions: { required: ['none' as const] },
+            },
+          },
+        }
+      : {}),
+  }),
   hooks: {
     'build:publicAssets': async (wxt, files) => {
       for (const [relativeDest, entry] of Object.entries(CHUNKS)) {
