@@ -1,0 +1,139 @@
+/**
+ * Profiles one scan of a generated news page in Chromium (CDP sampling profiler) and prints the
+ * functions with the most self time, to see where the scanner's main-thread time goes.
+ *
+ * Usage: `npx tsx test/bench/browser/profile-scan.ts [--size 2] [--top 40] [--regex]`
+ * (`--regex`: a trivial regex detector instead of findMentions, to look at the machinery alone).
+ */
+
+import { createServer } from 'node:http';
+import { resolve } from 'node:path';
+import { build } from 'esbuild';
+import { chromium } from 'playwright-core';
+import { generateNewsPage, loadConstituents, loadSentences } from './news-page';
+import type { BenchApi } from './page-entry';
+import { DEFAULT_HIGHLIGHT_NAME, highlightCss } from '../../../entrypoints/content/highlighter';
+
+const args = process.argv.slice(2);
+const argValue = (name: string): string | undefined => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const SIZE_MB = Number(argValue('--size') ?? 2);
+const TOP = Number(argValue('--top') ?? 40);
+const REGEX = args.includes('--regex');
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+  hitCount?: number;
+  children?: number[];
+  positionTicks?: { line: number; ticks: number }[];
+}
+
+interface Profile {
+  nodes: ProfileNode[];
+  startTime: number;
+  endTime: number;
+  samples?: number[];
+  timeDeltas?: number[];
+}
+
+async function main(): Promise<void> {
+  const page = generateNewsPage(SIZE_MB * 1_000_000, loadSentences(), loadConstituents(), 7);
+  const html = page.html.replace(
+    '</head>',
+    `<style>${highlightCss(DEFAULT_HIGHLIGHT_NAME)}</style></head>`,
+  );
+  const bundle = await build({
+    entryPoints: [resolve(import.meta.dirname, 'page-entry.ts')],
+    bundle: true,
+    format: 'iife',
+    target: 'chrome120',
+    write: false,
+    minify: false,
+    logLevel: 'silent',
+  });
+  const js = bundle.outputFiles[0]!.text;
+  const server = createServer((req, res) => {
+    const isJs = req.url === '/scanner.js';
+    res.writeHead(200, { 'content-type': isJs ? 'text/javascript' : 'text/html; charset=utf-8' });
+    res.end(isJs ? js : html);
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const address = server.address();
+  const origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true });
+  try {
+    const tab = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await tab.addInitScript('globalThis.__name = (fn) => fn;');
+    await tab.goto(`${origin}/news.html`, { waitUntil: 'load', timeout: 120_000 });
+    await tab.addScriptTag({ url: `${origin}/scanner.js` });
+    await tab.evaluate(
+      () =>
+        new Promise<void>((r) =>
+          requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 200))),
+        ),
+    );
+    await tab.evaluate((regex) => {
+      const api: BenchApi = window.r2kBench;
+      const d = regex ? api.regexDetector('\\$([A-Z]{1,5})\\b') : api.realDetector();
+      d('Warm-up: $AAPL and shares of KTOS (NASDAQ: SFM).');
+      (window as unknown as { benchDetect: unknown }).benchDetect = d;
+    }, REGEX);
+    const cdp = await tab.context().newCDPSession(tab);
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+    await cdp.send('Profiler.start');
+    const stats = await tab.evaluate(async () => {
+      const api: BenchApi = window.r2kBench;
+      const scanner = api.startPageScanner({
+        root: document.body,
+        detect: (window as unknown as { benchDetect: Parameters<BenchApi['timed']>[0] })
+          .benchDetect,
+        signal: new AbortController().signal,
+        linkToSymbol: api.linkToSymbol,
+        injectStyle: false,
+      });
+      await scanner.whenIdle();
+      return scanner.stats();
+    });
+    const { profile } = (await cdp.send('Profiler.stop')) as { profile: Profile };
+    const self = new Map<string, number>();
+    const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+    const samples = profile.samples ?? [];
+    const deltas = profile.timeDeltas ?? [];
+    for (let i = 0; i < samples.length; i++) {
+      const node = byId.get(samples[i]!);
+      if (!node) continue;
+      const f = node.callFrame;
+      const key = `${f.functionName || '(anonymous)'} ${f.url ? `${f.url.split('/').pop()}:${f.lineNumber + 1}` : ''}`;
+      self.set(key, (self.get(key) ?? 0) + (deltas[i + 1] ?? deltas[i] ?? 0) / 1000);
+    }
+    const rows = [...self].toSorted((a, b) => b[1] - a[1]);
+    const total = rows.reduce((s, [, ms]) => s + ms, 0);
+    process.stdout.write(
+      `${SIZE_MB} MB: busy ${stats.busyMs.toFixed(1)} ms in ${stats.slices} slices, longest ${stats.longestSliceMs.toFixed(1)}; profiled ${total.toFixed(0)} ms\n`,
+    );
+    for (const [key, ms] of rows.slice(0, TOP)) {
+      process.stdout.write(`${ms.toFixed(1).padStart(8)}  ${key}\n`);
+    }
+    // Hot lines of the bundle (sample counts), to see which statement of a function costs.
+    const lines = new Map<number, number>();
+    for (const n of profile.nodes) {
+      if (!n.callFrame.url.endsWith('scanner.js')) continue;
+      for (const t of n.positionTicks ?? []) lines.set(t.line, (lines.get(t.line) ?? 0) + t.ticks);
+    }
+    const source = js.split('\n');
+    for (const [line, ticks] of [...lines].toSorted((a, b) => b[1] - a[1]).slice(0, TOP)) {
+      process.stdout.write(
+        `${String(ticks).padStart(6)}  ${line}: ${(source[line - 1] ?? '').trim().slice(0, 100)}\n`,
+      );
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+await main();
