@@ -38,7 +38,6 @@ interface Running {
   scanner: PageScanner | null;
   hover: HoverTracker | null;
   controller: AbortController;
-  detection: DetectionSettings;
 }
 
 /**
@@ -47,6 +46,8 @@ interface Running {
  * the popup which symbols the page mentions.
  */
 export async function runLens(ctx: ContentScriptContext): Promise<void> {
+  // XML, SVG and other documents without a <body> have no prose to scan.
+  if (!document.body) return;
   const hostname = location.hostname;
   let settings: Settings = await loadSettings();
   let running: Running | null = null;
@@ -63,8 +64,9 @@ export async function runLens(ctx: ContentScriptContext): Promise<void> {
 
   async function start(): Promise<void> {
     const controller = new AbortController();
-    running = { controller, detection: settings.detection, scanner: null, hover: null };
-    ctx.signal.addEventListener('abort', () => controller.abort(), { once: true });
+    // Ends with this run (settings changed) or with the content script (extension updated).
+    const signal = AbortSignal.any([ctx.signal, controller.signal]);
+    running = { controller, scanner: null, hover: null };
     const dictionary = loadSymbolDictionary();
     const kinds = KINDS_BY_SENSITIVITY[settings.detection.sensitivity];
     let companies: CompanyMatcher | undefined;
@@ -74,7 +76,7 @@ export async function runLens(ctx: ContentScriptContext): Promise<void> {
       } catch (error) {
         console.warn('R2K Lens: company names could not load; symbols only', error);
       }
-      if (controller.signal.aborted) return;
+      if (signal.aborted) return;
     }
     const options = companies ? { companies } : {};
     const detect = (text: string): Mention[] =>
@@ -82,17 +84,17 @@ export async function runLens(ctx: ContentScriptContext): Promise<void> {
     const scanner = startPageScanner({
       root: document.body,
       detect,
-      signal: controller.signal,
+      signal,
       injectStyle: false,
       linkToSymbol: (href) => symbolFromQuoteUrl(href, dictionary) ?? null,
     });
     const hover = watchHover({
       scanner,
-      signal: controller.signal,
+      signal,
       onEnter: (mention, rect) => card.show({ symbol: mention.symbol, kind: mention.kind }, rect),
       onLeave: () => card.hide(),
     });
-    running = { scanner, hover, controller, detection: settings.detection };
+    running = { scanner, hover, controller };
   }
 
   function restart(): void {

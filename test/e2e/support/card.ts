@@ -33,7 +33,8 @@ export async function hoverText(page: Page, selector: string, text: string): Pro
   await page.mouse.move(box.x, box.y, { steps: 4 });
   const card = cardLocator(page);
   await card.waitFor({ state: 'visible', timeout: 10_000 });
-  await card.locator('[aria-busy="true"]').waitFor({ state: 'detached', timeout: 10_000 });
+  // The first hover on a fresh profile waits for the cache to be seeded (and maybe a fetch).
+  await card.locator('[aria-busy="true"]').waitFor({ state: 'detached', timeout: 20_000 });
   return card;
 }
 
