@@ -7,8 +7,8 @@
  */
 
 import { createServer } from 'node:http';
-import { resolve } from 'node:path';
-import { build } from 'esbuild';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../support/chromium';
+import { bundleScanner } from './bundle-scanner';
 import { chromium } from 'playwright-core';
 import { generateNewsPage, loadConstituents, loadSentences } from './news-page';
 import type { BenchApi } from './page-entry';
@@ -45,16 +45,7 @@ async function main(): Promise<void> {
     '</head>',
     `<style>${highlightCss(DEFAULT_HIGHLIGHT_NAME)}</style></head>`,
   );
-  const bundle = await build({
-    entryPoints: [resolve(import.meta.dirname, 'page-entry.ts')],
-    bundle: true,
-    format: 'iife',
-    target: 'chrome120',
-    write: false,
-    minify: false,
-    logLevel: 'silent',
-  });
-  const js = bundle.outputFiles[0]!.text;
+  const js = await bundleScanner();
   const server = createServer((req, res) => {
     const isJs = req.url === '/scanner.js';
     res.writeHead(200, { 'content-type': isJs ? 'text/javascript' : 'text/html; charset=utf-8' });
@@ -63,7 +54,11 @@ async function main(): Promise<void> {
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   const address = server.address();
   const origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [...CHROMIUM_ARGS],
+  });
   try {
     const tab = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await tab.addInitScript('globalThis.__name = (fn) => fn;');

@@ -18,6 +18,8 @@ import { createServer, type Server } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { build } from 'esbuild';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../support/chromium';
+import { bundleScanner } from './bundle-scanner';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { generateNewsPage, loadConstituents, loadSentences } from './news-page';
 import type { BenchApi } from './page-entry';
@@ -43,19 +45,6 @@ declare global {
       markRegExp(re: RegExp, options: { done: (count: number) => void; exclude?: string[] }): void;
     };
   }
-}
-
-async function bundleScanner(): Promise<string> {
-  const result = await build({
-    entryPoints: [resolve(import.meta.dirname, 'page-entry.ts')],
-    bundle: true,
-    format: 'iife',
-    target: 'chrome120',
-    write: false,
-    minify: false,
-    logLevel: 'silent',
-  });
-  return result.outputFiles[0]!.text;
 }
 
 /** Minified + gzipped size of the scanner and hover tracker (what the content script adds). */
@@ -499,15 +488,9 @@ async function main(): Promise<void> {
   const { server, origin } = await serve(routes);
 
   const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-    ],
+    args: [...CHROMIUM_ARGS],
   });
   const version = browser.version();
   const rows: string[] = [];

@@ -2,12 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../support/chromium';
 
 /** Where the e2e build lives (built by `.ci/run` or `npm run build:e2e` with the local chart server URL baked in). */
 export const EXTENSION_DIR = path.resolve(
   process.env.R2K_EXTENSION_DIR ?? '.output/e2e/chrome-mv3',
 );
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export interface LoadedExtension {
   context: BrowserContext;
@@ -22,15 +22,11 @@ export interface LoadedExtension {
 export async function launchWithExtension(): Promise<LoadedExtension> {
   const profile = mkdtempSync(path.join(tmpdir(), 'r2k-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
+    executablePath: CHROMIUM_PATH,
     headless: true,
     viewport: { width: 1100, height: 800 },
     args: [
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
+      ...CHROMIUM_ARGS,
       `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`,
     ],
