@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { ProviderError } from '../../../lib/providers/provider-error';
 
 const ROOT = fileURLToPath(new URL('../../fixtures/providers/', import.meta.url));
 
@@ -14,4 +15,15 @@ export function yahooBody(name: string): unknown {
     response?: { bodyJson?: unknown };
   };
   return json.response?.bodyJson ?? json;
+}
+
+/** The `ProviderError` kind `fn` throws, or `no error`; anything else thrown is rethrown. */
+export function kindOf(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof ProviderError) return error.kind;
+    throw error;
+  }
+  return 'no error';
 }

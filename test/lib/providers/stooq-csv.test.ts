@@ -1,17 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ProviderError } from '../../../lib/providers/provider-error';
 import { parseStooqCsv, stooqCsvUrl } from '../../../lib/providers/stooq-csv';
-import { fixtureText } from './fixture';
-
-function kindOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof ProviderError) return error.kind;
-    throw error;
-  }
-  return 'no error';
-}
+import { fixtureText, kindOf } from './fixture';
 
 describe('parseStooqCsv', () => {
   it('parses the /q/d/l/ download format (SPY, CRLF) with adjusted closes', () => {

@@ -1,17 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ProviderError } from '../../../lib/providers/provider-error';
 import { parseTwelveDataText, twelveDataUrl } from '../../../lib/providers/twelve-data';
-import { fixtureText } from './fixture';
-
-function kindOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof ProviderError) return error.kind;
-    throw error;
-  }
-  return 'no error';
-}
+import { fixtureText, kindOf } from './fixture';
 
 function err(code: number, message: string): string {
   return JSON.stringify({ code, message, status: 'error' });

@@ -1,21 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { ProviderError } from '../../../lib/providers/provider-error';
 import {
   parseYahooChart,
   parseYahooChartText,
   yahooChartUrl,
 } from '../../../lib/providers/yahoo-chart';
-import { yahooBody } from './fixture';
-
-function kindOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof ProviderError) return error.kind;
-    throw error;
-  }
-  return 'no error';
-}
+import { kindOf, yahooBody } from './fixture';
 
 describe('parseYahooChart on recorded responses', () => {
   it('turns AAPL 2020-08-31..11-07 into 49 ascending bars with raw and adjusted closes', () => {
