@@ -51,6 +51,12 @@ const LEGAL_WORDS = new Set(
   ),
 );
 
+/**
+ * Legal forms that are unambiguous abbreviations, so they belong to the name whatever their case
+ * ("Brooks Automation, inc"); the others ("group", "company", "limited") only when capitalised.
+ */
+const LOWERCASE_LEGAL_WORDS = new Set(['inc', 'corp', 'ltd', 'plc', 'llc']);
+
 /** Capitalised words that start sentences and headlines and so say nothing about a name. */
 const FUNCTION_WORDS = new Set(
   'the a an and or but why how what when where who is are was were should will can could would does did do for from with by to of in on at as after before buy sell vs if while this that these those its their'.split(
@@ -135,8 +141,28 @@ function compareAt(text: string, start: number, c: Compiled): number {
   return isWordChar(text.charCodeAt(i)) ? -1 : i;
 }
 
-/** Extends a name over legal-form words ("Group Inc.", ", Inc."); returns the new end. */
+/**
+ * Extends a name over legal-form words ("Group Inc.", ", Inc.", ", inc"); returns the new end.
+ * Up to two capitalised words between the name and a legal form belong to it as well: they are
+ * the rest of a longer or former full name ("Raytheon Technologies Corp" for "Raytheon").
+ */
 function extendOverSuffix(text: string, end: number): number {
+  const stop = extendOverLegalWords(text, end);
+  if (stop > end) return stop;
+  let i = end;
+  for (let k = 0; k < 2; k++) {
+    const w = nextWord(text, i, 1);
+    if (!w || w.start === i || !isUpper(text.charCodeAt(w.start))) return end;
+    const word = lowerWord(text, w);
+    if (FUNCTION_WORDS.has(word)) return end;
+    const after = extendOverLegalWords(text, w.end);
+    if (after > w.end) return after;
+    i = w.end;
+  }
+  return end;
+}
+
+function extendOverLegalWords(text: string, end: number): number {
   let stop = end;
   for (let k = 0; k < 3; k++) {
     let i = stop;
@@ -153,7 +179,8 @@ function extendOverSuffix(text: string, end: number): number {
         wordEnd += 3;
       }
     }
-    if (!LEGAL_WORDS.has(word) || !isUpper(text.charCodeAt(w.start))) break;
+    if (!LEGAL_WORDS.has(word)) break;
+    if (!isUpper(text.charCodeAt(w.start)) && !LOWERCASE_LEGAL_WORDS.has(word)) break;
     stop = wordEnd;
     // An abbreviation's period belongs to the name unless it ends the text or the line.
     if (text.charCodeAt(stop) === 46 && text.charCodeAt(stop - 1) !== 46) {
@@ -240,7 +267,10 @@ export function createCompanyMatcher(names: readonly CompanyName[]): CompanyMatc
       const list = byFirst.get(wordHash(text, start, wordEnd));
       if (!list) return undefined;
       const before = text.charCodeAt(start - 1);
-      if (before === 35 || before === 64 || before === 36 || before === 46) return undefined;
+      // #hashtag, @handle, $cashtag, .suffix, and <CODE.X> (a Reuters code, e.g. <NOKIA.HE>).
+      if (before === 35 || before === 64 || before === 36 || before === 46 || before === 60) {
+        return undefined;
+      }
       // First letter of the next word in the text, for the `second` filter.
       let k = wordEnd;
       while (isSpace(text.charCodeAt(k))) k++;
@@ -249,6 +279,10 @@ export function createCompanyMatcher(names: readonly CompanyName[]): CompanyMatc
         if (c.second >= 0 && (c.second | 32) !== nextLetter) continue;
         const end = compareAt(text, start, c);
         if (end < 0) continue;
+        // A streaming service or product line named after its maker ("Disney+", "Apple TV+").
+        if (text.charCodeAt(end) === 43) continue;
+        const following = nextWord(text, end, 1);
+        if (following && text.charCodeAt(following.end) === 43) continue;
         const withSuffix = extendOverSuffix(text, end);
         const hasSuffix = withSuffix > end;
         if (c.suffixRequired && !hasSuffix) continue;

@@ -62,6 +62,28 @@ describe('company names (option)', () => {
       'Meta Platforms Inc=META/company',
     ]);
     expect(found('#Apple #Tesla')).toEqual([]);
+    // Streaming services and product lines named after their maker.
+    expect(found('new episodes arrive on Paramount+ and Apple TV+ this week')).toEqual([]);
+    // Names inside a Reuters code are part of the code.
+    expect(found('Toyota <TOYOTA.T> and Nokia <NOKIA.HE> fell')).toEqual([
+      'Toyota=TM/company',
+      'Nokia=NOK/company',
+    ]);
+  });
+
+  it('takes in a lower-case legal abbreviation and the words of a longer full name', () => {
+    expect(found('Kratos Defense & Security Solutions, inc (KTOS) raises guidance')[0]).toBe(
+      'Kratos Defense & Security Solutions, inc=KTOS/company',
+    );
+    expect(found('Oracle Cloud Services Corp signed the lease')).toEqual([
+      'Oracle Cloud Services Corp=ORCL/company',
+    ]);
+    // Without a legal form after them, the following words are not taken in.
+    expect(found('Oracle Cloud revenue rose')).not.toContain('Oracle Cloud=ORCL/company');
+    expect(found('Citigroup and Intel Corp rose')).toEqual([
+      'Citigroup=C/company',
+      'Intel Corp=INTC/company',
+    ]);
   });
 
   it("reports a symbol that is its company's own name only with the option on", () => {
