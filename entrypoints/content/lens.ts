@@ -4,7 +4,7 @@ import { findMentions } from '../../lib/detect/find-mentions';
 import { loadSymbolDictionary } from '../../lib/detect/load-dictionary';
 import type { CompanyMatcher } from '../../lib/detect/company-matcher';
 import type { Mention } from '../../lib/detect/mention';
-import { symbolFromQuoteUrl } from '../../lib/detect/quote-links';
+import { mayBeQuoteUrl, symbolFromQuoteUrl } from '../../lib/detect/quote-links';
 import { sendToBackground } from '../../lib/messaging/client';
 import { dispatchMessage, type Handlers } from '../../lib/messaging/dispatch';
 import { isBackgroundEvent, type ContentProtocolMap } from '../../lib/messaging/protocol';
@@ -87,6 +87,7 @@ export async function runLens(ctx: ContentScriptContext): Promise<void> {
       signal,
       injectStyle: false,
       linkToSymbol: (href) => symbolFromQuoteUrl(href, dictionary) ?? null,
+      mayBeQuoteLink: mayBeQuoteUrl,
     });
     const hover = watchHover({
       scanner,

@@ -64,6 +64,11 @@ export interface PageScannerOptions {
    * that map make a `link` mention over their text (at most {@link MAX_LINK_CHARS} characters).
    */
   linkToSymbol?: (href: string) => string | null | undefined;
+  /**
+   * A cheap test of a link's href as written (before it is resolved to an absolute URL): links
+   * that fail it are not passed to {@link PageScannerOptions.linkToSymbol}. Default: all pass.
+   */
+  mayBeQuoteLink?: (rawHref: string) => boolean;
   win?: ScannerWindow;
   /** Time budget of one slice, ms. Default 5. */
   sliceBudgetMs?: number;
@@ -177,6 +182,7 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
   const root: Node = options.root ?? doc.body ?? doc.documentElement;
   const detect = options.detect;
   const linkToSymbol = options.linkToSymbol;
+  const mayBeQuoteLink = options.mayBeQuoteLink;
   const chunkChars = options.chunkChars ?? 2000;
   const visibleChars = options.visibleChars ?? 20000;
 
@@ -361,7 +367,7 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
   let linkCacheBase = '';
   const symbolOfLink = (a: HTMLAnchorElement): string | null => {
     const raw = a.getAttribute('href');
-    if (raw === null) return null;
+    if (raw === null || (mayBeQuoteLink && !mayBeQuoteLink(raw))) return null;
     let symbol = linkCache.get(raw);
     if (symbol !== undefined) return symbol;
     try {

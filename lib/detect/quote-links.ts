@@ -103,6 +103,19 @@ function resolve(code: string, as: Rule['as'], dictionary: SymbolDictionary): st
   return resolveTicker(code, dictionary);
 }
 
+/** A word every quote-page path above holds (`/quote/`, `/symbols/`, `/investing/`, ...). */
+const QUOTE_PATH_HINT = /quote|chart|symbol|stock|invest|market-|etf|fund/i;
+
+/**
+ * Whether an href as written in the page (absolute or relative) can be a quote-page link that
+ * {@link symbolFromQuoteUrl} maps: false only when it holds none of the quote paths' words and no
+ * percent-escape. A test on the attribute's text, so a page's hundreds of article and navigation
+ * links are dismissed without resolving and parsing each one as a URL.
+ */
+export function mayBeQuoteUrl(href: string): boolean {
+  return QUOTE_PATH_HINT.test(href) || href.includes('%');
+}
+
 /**
  * Maps the href of a link to a quote page to the symbol it quotes, or undefined.
  * Knows Yahoo Finance (`/quote/KTOS`, `/quote/BRK-B`, `/quote/%5ERUT`), CNBC (`/quotes/KTOS`,

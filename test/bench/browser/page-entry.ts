@@ -11,7 +11,7 @@ import {
 } from '../../../entrypoints/content/page-scanner';
 import { findMentions } from '../../../lib/detect/find-mentions';
 import { loadSymbolDictionary } from '../../../lib/detect/load-dictionary';
-import { symbolFromQuoteUrl } from '../../../lib/detect/quote-links';
+import { mayBeQuoteUrl, symbolFromQuoteUrl } from '../../../lib/detect/quote-links';
 
 /** The API the benchmark calls from `page.evaluate`. */
 export interface BenchApi {
@@ -22,6 +22,8 @@ export interface BenchApi {
   realDetector(): Detector;
   /** The shipped quote-link mapping. */
   linkToSymbol(href: string): string | undefined;
+  /** The shipped pre-test of a link's href as written. */
+  mayBeQuoteLink(rawHref: string): boolean;
   /** Wraps a detector to add up the time spent inside it. */
   timed(detect: Detector): { detect: Detector; ms: () => number; reset: () => void };
 }
@@ -55,6 +57,7 @@ window.r2kBench = {
     const dictionary = loadSymbolDictionary();
     return (text) => findMentions(text, dictionary);
   },
+  mayBeQuoteLink: mayBeQuoteUrl,
   linkToSymbol(href) {
     return symbolFromQuoteUrl(href, loadSymbolDictionary());
   },

@@ -136,6 +136,21 @@ describe('startPageScanner', () => {
     expect(s.mentionForElement(document.body)).toBeNull();
   });
 
+  it('resolves only the links that pass the pre-test of the href as written', async () => {
+    document.body.innerHTML = `<p><a href="/quote/KTOS">KTOS</a> <a href="/story/IWM">IWM</a> <a href="/news">a</a></p>`;
+    const resolved: string[] = [];
+    const s = start({
+      linkToSymbol: (href) => {
+        resolved.push(new URL(href).pathname);
+        return linkToSymbol(href) ?? /\/story\/([A-Z]+)/.exec(href)?.[1] ?? null;
+      },
+      mayBeQuoteLink: (raw) => raw.includes('quote'),
+    });
+    await s.whenIdle();
+    expect(resolved).toEqual(['/quote/KTOS']);
+    expect(s.mentions().map((m) => `${m.kind}:${m.symbol}`)).toEqual(['link:KTOS', 'bare:IWM']);
+  });
+
   it('ignores long link text (story links that merely point at a quote page)', async () => {
     const long =
       'A very long headline about small caps that links to a quote page but is not a ticker mention';

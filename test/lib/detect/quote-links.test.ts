@@ -1,9 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import { loadSymbolDictionary } from '../../../lib/detect/load-dictionary';
-import { symbolFromQuoteUrl } from '../../../lib/detect/quote-links';
+import { mayBeQuoteUrl, symbolFromQuoteUrl } from '../../../lib/detect/quote-links';
 
 const dictionary = loadSymbolDictionary();
-const sym = (href: string, base?: string) => symbolFromQuoteUrl(href, dictionary, base);
+/** Maps an href, and checks that the scanner's cheap pre-test lets every mapped href through. */
+const sym = (href: string, base?: string) => {
+  const symbol = symbolFromQuoteUrl(href, dictionary, base);
+  if (symbol !== undefined) expect(mayBeQuoteUrl(href), href).toBe(true);
+  return symbol;
+};
+
+describe('mayBeQuoteUrl', () => {
+  it('dismisses article and navigation links without parsing them', () => {
+    expect(mayBeQuoteUrl('/news/2026/11/27/small-caps-rally-as-yields-fall.html')).toBe(false);
+    expect(mayBeQuoteUrl('https://example.com/world/us/')).toBe(false);
+    expect(mayBeQuoteUrl('#comments')).toBe(false);
+  });
+
+  it('lets through quote paths, relative or not, and anything percent-escaped', () => {
+    expect(mayBeQuoteUrl('/quote/KTOS')).toBe(true);
+    expect(mayBeQuoteUrl('/INVESTING/STOCK/KTOS')).toBe(true);
+    expect(mayBeQuoteUrl('/%71uote/KTOS')).toBe(true);
+  });
+});
 
 describe('symbolFromQuoteUrl', () => {
   it('reads Yahoo Finance quote pages, share classes and index carets', () => {
