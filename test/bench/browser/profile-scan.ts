@@ -88,6 +88,7 @@ async function main(): Promise<void> {
           .benchDetect,
         signal: new AbortController().signal,
         linkToSymbol: api.linkToSymbol,
+        mayBeQuoteLink: api.mayBeQuoteLink,
         injectStyle: false,
       });
       await scanner.whenIdle();
@@ -105,10 +106,36 @@ async function main(): Promise<void> {
       const key = `${f.functionName || '(anonymous)'} ${f.url ? `${f.url.split('/').pop()}:${f.lineNumber + 1}` : ''}`;
       self.set(key, (self.get(key) ?? 0) + (deltas[i + 1] ?? deltas[i] ?? 0) / 1000);
     }
+    // Garbage collection between two samples of running script happened inside a task (most
+    // likely a scanner slice); between idle samples it ran in idle time.
+    const isGc = (i: number): boolean =>
+      byId.get(samples[i]!)?.callFrame.functionName === '(garbage collector)';
+    const isIdleSample = (i: number): boolean => {
+      const name = byId.get(samples[i]!)?.callFrame.functionName;
+      return name === '(idle)' || name === '(program)' || name === undefined;
+    };
+    let gcInTasks = 0;
+    let gcIdle = 0;
+    for (let i = 0; i < samples.length;) {
+      if (!isGc(i)) {
+        i++;
+        continue;
+      }
+      let j = i;
+      let ms = 0;
+      for (; j < samples.length && isGc(j); j++) ms += (deltas[j + 1] ?? deltas[j] ?? 0) / 1000;
+      const inTask = i > 0 && !isIdleSample(i - 1) && j < samples.length && !isIdleSample(j);
+      if (inTask) gcInTasks += ms;
+      else gcIdle += ms;
+      i = j;
+    }
     const rows = [...self].toSorted((a, b) => b[1] - a[1]);
     const total = rows.reduce((s, [, ms]) => s + ms, 0);
     process.stdout.write(
       `${SIZE_MB} MB: busy ${stats.busyMs.toFixed(1)} ms in ${stats.slices} slices, longest ${stats.longestSliceMs.toFixed(1)}; profiled ${total.toFixed(0)} ms\n`,
+    );
+    process.stdout.write(
+      `garbage collection: ${gcInTasks.toFixed(1)} ms between script samples (inside tasks), ${gcIdle.toFixed(1)} ms next to idle\n`,
     );
     for (const [key, ms] of rows.slice(0, TOP)) {
       process.stdout.write(`${ms.toFixed(1).padStart(8)}  ${key}\n`);

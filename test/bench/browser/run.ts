@@ -8,7 +8,12 @@
  *   detector, longest slice, long tasks (PerformanceObserver 'longtask') while it ran and for a
  *   moment after (painting the highlights), DOM node counts and a hash of `<body>`'s HTML before
  *   and after, and a hit-test check on the rendered page;
- * - mark.js: `markRegExp` with the same dictionary regex the scanner's detector uses.
+ * - mark.js: `markRegExp` with the same dictionary regex the scanner's detector uses;
+ * - the browser's floor for drawing: the animation frame that adding a single underline (one
+ *   range to a registered highlight) costs on the same page, without the scanner.
+ *
+ * Long tasks are the PerformanceObserver 'longtask' entries (script and the work of a task);
+ * long animation frames ('long-animation-frame') add the rendering that follows, reported apart.
  *
  * Usage: `npm run bench:browser [-- --sizes 0.5,2,10] [-- --skip-mark]`
  */
@@ -215,6 +220,7 @@ async function scan(page: Page, options: ScanOptions): Promise<ScanResult> {
         detector === 'real'
           ? api.linkToSymbol
           : (href) => /\/quote\/([A-Z.]{1,6})$/.exec(href)?.[1] ?? null,
+      mayBeQuoteLink: detector === 'real' ? api.mayBeQuoteLink : undefined,
       injectStyle,
     });
     await scanner.whenIdle();
@@ -316,6 +322,7 @@ async function storm(page: Page): Promise<StormResult> {
       detect: api.realDetector(),
       signal: new AbortController().signal,
       linkToSymbol: api.linkToSymbol,
+      mayBeQuoteLink: api.mayBeQuoteLink,
       injectStyle: false,
     });
     await scanner.whenIdle();
@@ -367,6 +374,34 @@ async function storm(page: Page): Promise<StormResult> {
         scanner.mentions().some((m) => ticker.contains(m.startNode)),
     };
   });
+}
+
+/**
+ * The browser's own cost of drawing one underline on this page: an empty highlight is
+ * registered, then a single range added to it, and the longest animation frame that follows
+ * is reported. Chromium repaints the whole document when a highlight changes, so on a big page
+ * any change to the drawn underlines costs a frame of this length, whatever the extension does.
+ */
+async function highlightFrame(page: Page, name: string): Promise<number> {
+  return page.evaluate(async (highlightName) => {
+    const highlight = new Highlight();
+    CSS.highlights.set(highlightName, highlight);
+    await new Promise<void>((r) => requestAnimationFrame(() => setTimeout(r, 300)));
+    const walker = document.createTreeWalker(document.querySelector('main') ?? document.body, 4);
+    let text: Node | null = walker.nextNode();
+    while (text && (text.textContent ?? '').trim().length < 2) text = walker.nextNode();
+    if (!text) return 0;
+    const t0 = performance.now();
+    highlight.add(
+      new StaticRange({ startContainer: text, startOffset: 0, endContainer: text, endOffset: 1 }),
+    );
+    await new Promise<void>((r) =>
+      requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 300))),
+    );
+    return window.benchFrames
+      .filter((f) => f.start >= t0 - 20)
+      .reduce((max, f) => Math.max(max, f.duration), 0);
+  }, name);
 }
 
 async function markJs(page: Page, pattern: string, markSource: string): Promise<MarkResult> {
@@ -533,6 +568,10 @@ async function main(): Promise<void> {
       const regex = await scan(regexPage, { detector: 'regex', pattern, injectStyle: false });
       await regexPage.close();
 
+      const floorPage = await freshPage(browser, cssUrl);
+      const floor = await highlightFrame(floorPage, DEFAULT_HIGHLIGHT_NAME);
+      await floorPage.close();
+
       let mark: MarkResult | null = null;
       if (!SKIP_MARK) {
         const markPage = await freshPage(browser, url);
@@ -540,10 +579,9 @@ async function main(): Promise<void> {
         await markPage.close();
       }
 
-      const longest = worst((r) => Math.max(r.longestTaskMs, r.longestSliceMs, r.longestFrameMs));
       const machinery = s.busyMs - s.detectMs;
       rows.push(
-        `| ${p.mb} MB | ${fmt(s.busyMs)} (detector ${fmt(s.detectMs)}) | ${fmt(longest)} (slices ${fmt(worst((r) => r.longestSliceMs))}) | ${fmt(bare.coldMs)} (warm ${fmt(bare.warmMs)}) | ${fmt(s.busyMs / bare.coldMs, 1)} (without detector ${fmt(machinery / bare.coldMs, 1)}) | ${mark ? `${fmt(mark.ms)} (longest task ${fmt(mark.longestTaskMs)}; scanner with the same regex ${fmt(regex.busyMs)})` : 'skipped'} | ${bare.nodes} / ${s.nodesAfter}${mark ? ` (mark.js ${mark.nodesAfter})` : ''} |`,
+        `| ${p.mb} MB | ${fmt(s.busyMs)} (detector ${fmt(s.detectMs)}) | ${fmt(worst((r) => r.longestTaskMs))} (${worst((r) => r.longTasks)} long tasks; slices ${fmt(worst((r) => r.longestSliceMs))}) | ${fmt(worst((r) => r.longestFrameMs))} (one underline alone ${fmt(floor)}) | ${fmt(bare.coldMs)} (warm ${fmt(bare.warmMs)}) | ${fmt(s.busyMs / bare.coldMs, 1)} (without detector ${fmt(machinery / bare.coldMs, 1)}) | ${mark ? `${fmt(mark.ms)} (longest task ${fmt(mark.longestTaskMs)}; scanner with the same regex ${fmt(regex.busyMs)})` : 'skipped'} | ${bare.nodes} / ${s.nodesAfter}${mark ? ` (mark.js ${mark.nodesAfter})` : ''} |`,
       );
       details.push(
         `${p.mb} MB: ${RUNS} runs (median by scanner time; longest figures are the worst run). Text ${(bare.chars / MB).toFixed(2)} M chars in ${bare.textNodes} text nodes; scanner read ${(s.chars / MB).toFixed(2)} M chars / ${s.textNodes} nodes in ${s.slices} slices (longest slice ${fmt(s.longestSliceMs, 1)} ms, ${s.longTasks} long tasks, longest ${fmt(s.longestTaskMs)} ms, longest animation frame ${fmt(s.longestFrameMs)} ms), ${fmt(s.wallMs)} ms until idle; scanner times of all runs ${scans.map((r) => fmt(r.busyMs, 0)).join(', ')} ms, bare walks ${bares.map((r) => fmt(r.coldMs, 0)).join(', ')} ms; ${s.mentions} mentions of ${s.symbols} symbols, ${s.highlighted} drawn (style: ${s.styleMode}); elements ${s.elementsBefore} -> ${s.elementsAfter}, body HTML unchanged: ${s.htmlSameAfter}, body children unchanged: ${s.bodyChildrenSame}; hit-test ${s.hitOk}/${s.hitChecked} on centre, ${s.besideOk}/${s.hitChecked} rejected beside the line, ${fmt(s.hitUs, 0)} µs per mentionAt. Regex detector: ${fmt(regex.busyMs)} ms (detector ${fmt(regex.detectMs)}), ${regex.mentions} mentions${mark ? `; mark.js ${mark.marks} marks` : ''}. Stylesheet adopted at run time instead: longest slice ${fmt(adopted.longestSliceMs)} ms, longest task ${fmt(adopted.longestTaskMs)} ms, longest frame ${fmt(adopted.longestFrameMs)} ms (style: ${adopted.styleMode})`,
@@ -570,9 +608,9 @@ async function main(): Promise<void> {
   );
   print('');
   print(
-    '| size | scanner total ms | longest task ms | bare walk ms | ratio | mark.js ms | nodes before / after |',
+    '| size | scanner total ms | longest task ms | longest frame ms | bare walk ms | ratio | mark.js ms | nodes before / after |',
   );
-  print('|---|---|---|---|---|---|---|');
+  print('|---|---|---|---|---|---|---|---|');
   for (const row of rows) print(row);
   print('');
   for (const line of details) print(`- ${line}`);
