@@ -134,6 +134,11 @@ export class MentionIndex {
   }
 
   /** Whether any mention covers this node. */
+  /** Whether the mention is in the index (not removed since it was added). */
+  has(mention: MentionRecord): boolean {
+    return this.all.has(mention);
+  }
+
   hasNode(node: Text): boolean {
     return this.byNode.has(node);
   }

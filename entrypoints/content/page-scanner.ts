@@ -49,6 +49,7 @@ export type ScannerWindow = SliceWindow &
     innerWidth: number;
     innerHeight: number;
     addEventListener?: Window['addEventListener'];
+    IntersectionObserver?: typeof IntersectionObserver;
   };
 
 export interface PageScannerOptions {
@@ -149,8 +150,13 @@ interface Job {
   urgent: boolean;
   /** Characters left before the job ends (the visible pass), or Infinity. */
   charsLeft: number;
+  /** Mentions the job found, when it keeps them (rescans of changed subtrees). */
+  found?: MentionRecord[];
   onDone?: () => void;
 }
+
+/** Most changed subtrees waiting at once to hear whether they are near the viewport. */
+const MAX_WATCHED = 500;
 
 const TEXT_NODE = 3;
 
@@ -221,9 +227,12 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
   // --- mentions -------------------------------------------------------------------------
 
   let added = 0;
+  /** Where the running job keeps what it finds (see {@link Job.found}), or null. */
+  let collect: MentionRecord[] | null = null;
   const addMention = (m: MentionRecord): void => {
     index.add(m);
     added++;
+    collect?.push(m);
     if (m.anchor) linkMentions.set(m.anchor, m);
   };
 
@@ -273,6 +282,60 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
         endOffset: m.endOffset,
       });
     }
+  };
+
+  /**
+   * Draws mentions found in a changed subtree near the viewport, without the viewport probes of
+   * {@link refreshDrawn}: each probe is a hit-test, several milliseconds on a big page, and a
+   * page that keeps changing (a live ticker, an infinite feed) would pay for a round of them
+   * on every change. An IntersectionObserver says, from the next rendering step and without
+   * forcing a layout, whether the subtree is within a viewport's height of the screen.
+   */
+  const watched = new Map<Element, MentionRecord[]>();
+  let nearObserver: IntersectionObserver | null = null;
+  const drawNear = (found: readonly MentionRecord[]): void => {
+    for (const m of found) {
+      if (drawn.size >= maxDrawn) break;
+      if (drawn.has(m) || m.highlightRange !== null || !index.has(m)) continue;
+      drawn.add(m);
+      m.highlightRange = highlighter.add({
+        startContainer: m.startNode,
+        startOffset: m.startOffset,
+        endContainer: m.endNode,
+        endOffset: m.endOffset,
+      });
+    }
+  };
+  const drawIfNear = (subtree: Node, found: MentionRecord[]): void => {
+    if (found.length === 0 || !highlighter.supported || signal.aborted) return;
+    const target = subtree.nodeType === TEXT_NODE ? subtree.parentElement : (subtree as Element);
+    const IO = win.IntersectionObserver;
+    if (!IO || !target || typeof target.getBoundingClientRect !== 'function') {
+      scheduleRefresh(50);
+      return;
+    }
+    const pending = watched.get(target);
+    if (pending) {
+      pending.push(...found);
+      return;
+    }
+    if (watched.size >= MAX_WATCHED) {
+      scheduleRefresh(50);
+      return;
+    }
+    nearObserver ??= new IO(
+      (entries) => {
+        for (const entry of entries) {
+          const list = watched.get(entry.target);
+          watched.delete(entry.target);
+          nearObserver?.unobserve(entry.target);
+          if (list && entry.isIntersecting) drawNear(list);
+        }
+      },
+      { rootMargin: '100% 0px' },
+    );
+    watched.set(target, found);
+    nearObserver.observe(target);
   };
 
   // Scrolling and resizing bring other text into view: redraw when it settles (and at least
@@ -498,13 +561,15 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
   const queueSubtree = (node: Node): void => {
     if (fullJob && fullJob.cursor.isAhead(node)) return; // the full pass will get there
     if (node !== root && isInsideSkipped(node, root)) return;
-    jobs.push({
+    const job: Job = {
       cursor: new TextCursor(node, doc, rules),
       pass: ++passCounter,
       urgent: false,
       charsLeft: Infinity,
-      onDone: () => scheduleRefresh(50),
-    });
+      found: [],
+    };
+    job.onDone = () => drawIfNear(node, job.found ?? []);
+    jobs.push(job);
   };
 
   /** Hidden sections skipped earlier that are now shown (tabs, accordions) get scanned. */
@@ -534,7 +599,9 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
       if (!job) break;
       const chunk = job.cursor.nextChunk({ maxChars: chunkChars });
       if (chunk) {
+        collect = job.found ?? null;
         processChunk(chunk, job.pass);
+        collect = null;
         job.charsLeft -= chunk.chars;
       }
       if (!chunk || job.cursor.finished || job.charsLeft <= 0) {
@@ -601,6 +668,8 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
     () => {
       if (recheckTimer !== null) win.clearTimeout(recheckTimer);
       if (refreshTimer !== null) win.clearTimeout(refreshTimer);
+      nearObserver?.disconnect();
+      watched.clear();
       drawn.clear();
       jobs.length = 0;
       fullJob = null;

@@ -332,6 +332,69 @@ describe('highlights and hit-testing with fakes', () => {
     expect(highlights.get('test-hl')!.size).toBe(1);
   });
 
+  it('draws what changed near the viewport from an IntersectionObserver, without probing again', async () => {
+    document.body.innerHTML = `<main><p id="a">$SPY</p></main>`;
+    const a = document.getElementById('a')!.firstChild as Text;
+    const highlights = new Map<string, FakeHighlight>();
+    let probes = 0;
+    /** Stands in for the browser: reports every observed element, near when it has `near`. */
+    class FakeIntersectionObserver {
+      static live: FakeIntersectionObserver[] = [];
+      targets = new Set<Element>();
+      constructor(readonly callback: IntersectionObserverCallback) {
+        FakeIntersectionObserver.live.push(this);
+      }
+      observe(el: Element) {
+        this.targets.add(el);
+        queueMicrotask(() => {
+          if (!this.targets.has(el)) return;
+          const entry = { target: el, isIntersecting: el.classList.contains('near') };
+          this.callback(
+            [entry as unknown as IntersectionObserverEntry],
+            this as unknown as IntersectionObserver,
+          );
+        });
+      }
+      unobserve(el: Element) {
+        this.targets.delete(el);
+      }
+      disconnect() {
+        this.targets.clear();
+      }
+    }
+    const win = fakeWin({
+      CSS: { highlights },
+      Highlight: FakeHighlight,
+      StaticRange: FakeStaticRange,
+      IntersectionObserver: FakeIntersectionObserver,
+      document: fakeDocument({
+        caretPositionFromPoint: () => {
+          probes++;
+          return { offsetNode: a, offset: 0 };
+        },
+      }),
+    });
+    const s = start({ win, highlightName: 'test-hl' });
+    await settle(s);
+    await new Promise((r) => setTimeout(r, 0));
+    const hl = highlights.get('test-hl')!;
+    expect(hl.size).toBe(1);
+    const probesAfterScan = probes;
+
+    const main = document.querySelector('main')!;
+    main.insertAdjacentHTML('beforeend', '<p class="near">$QQQ and $IWM</p><p>$KTOS far away</p>');
+    await settle(s);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(s.mentions().map((m) => m.symbol)).toEqual(['SPY', 'QQQ', 'IWM', 'KTOS']);
+    const drawnText = [...hl].map(
+      (r) => ((r as unknown as FakeStaticRange).init.startContainer as Text).data,
+    );
+    expect(drawnText).toEqual(['$SPY', '$QQQ and $IWM', '$QQQ and $IWM']);
+    expect(probes).toBe(probesAfterScan);
+    s.stop();
+    expect(FakeIntersectionObserver.live.every((o) => o.targets.size === 0)).toBe(true);
+  });
+
   it('finds mentions without the Highlight API (no underline fallback)', async () => {
     document.body.innerHTML = `<p>$SPY</p>`;
     const s = start({ win: fakeWin({ CSS: {}, Highlight: undefined }) });
