@@ -610,6 +610,8 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
       }
       if (now() >= deadline) break;
     }
+    // The page may change the DOM before the next slice.
+    jobs[0]?.cursor.suspend();
     // Without a visible pass (nothing under the probes at start), draw what the full pass finds
     // near the viewport as it goes, a few times at most: each probe round costs a hit-test.
     if (added > 0 && earlyRefreshes > 0 && drawn.size === 0 && now() - lastRefresh > 500) {

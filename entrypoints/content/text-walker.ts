@@ -343,8 +343,14 @@ export class TextCursor {
     return (at.compareDocumentPosition(node) & 4) !== 0 || at.contains(node);
   }
 
-  /** Remember where to resume in a way that survives the node being removed. */
-  private park(): void {
+  /**
+   * Remembers where to resume in a way that survives that node being removed: call it before
+   * yielding to code that may change the DOM (the end of a slice). Between two chunks of one
+   * slice the DOM cannot change, and marking costs a live Range, whose start the browser finds
+   * by counting the node's preceding siblings (thousands in a long feed), so it is not done
+   * per chunk.
+   */
+  suspend(): void {
     const at = this.pending;
     if (!at || at === this.root) return;
     this.resumeMarker ??= this.doc.createRange();
@@ -474,7 +480,6 @@ export class TextCursor {
     }
     endRun();
     if (node === null && this.pending === null) this.done = true;
-    this.park();
     if (runs.length === 0 && links.length === 0) return this.done ? null : this.nextChunk(limits);
     return { runs, links, chars };
   }

@@ -179,6 +179,7 @@ describe('batching', () => {
     const first = cursor.nextChunk({ maxChars: 1 })!;
     expect(first.runs.map((r) => r.text)).toEqual(['para 0']);
     // The cursor is parked at <p id="p1">; remove it and the next one.
+    cursor.suspend();
     document.getElementById('p1')!.remove();
     document.getElementById('p2')!.remove();
     const rest: string[] = [];
