@@ -9,6 +9,7 @@ import {
   type DetectedMention,
   type Detector,
 } from '../../../entrypoints/content/page-scanner';
+import { TextCursor } from '../../../entrypoints/content/text-walker';
 import { findMentions } from '../../../lib/detect/find-mentions';
 import { loadSymbolDictionary } from '../../../lib/detect/load-dictionary';
 import { mayBeQuoteUrl, symbolFromQuoteUrl } from '../../../lib/detect/quote-links';
@@ -24,6 +25,11 @@ export interface BenchApi {
   linkToSymbol(href: string): string | undefined;
   /** The shipped pre-test of a link's href as written. */
   mayBeQuoteLink(rawHref: string): boolean;
+  /**
+   * The scanner's walk alone: its TextCursor handing out every chunk of the page (skip rules,
+   * visibility checks, runs joined), with no detection, indexing or drawing.
+   */
+  walkOnly(chunkChars?: number): { ms: number; chars: number; chunks: number };
   /** Wraps a detector to add up the time spent inside it. */
   timed(detect: Detector): { detect: Detector; ms: () => number; reset: () => void };
 }
@@ -60,6 +66,18 @@ window.r2kBench = {
   mayBeQuoteLink: mayBeQuoteUrl,
   linkToSymbol(href) {
     return symbolFromQuoteUrl(href, loadSymbolDictionary());
+  },
+  walkOnly(chunkChars = 2000) {
+    const t0 = performance.now();
+    const cursor = new TextCursor(document.body, document, {});
+    let chars = 0;
+    let chunks = 0;
+    for (let c = cursor.nextChunk({ maxChars: chunkChars }); c;) {
+      chars += c.chars;
+      chunks++;
+      c = cursor.nextChunk({ maxChars: chunkChars });
+    }
+    return { ms: performance.now() - t0, chars, chunks };
   },
   timed(detect) {
     let total = 0;

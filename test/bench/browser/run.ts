@@ -4,6 +4,7 @@
  * For generated news pages of 0.5, 2 and 10 MB of text, each measurement on a freshly loaded
  * page (so every contender starts with cold DOM wrappers):
  * - bare walk: a TreeWalker (SHOW_TEXT) reading every text node's data, the reference floor;
+ * - the scanner's walk alone: its TextCursor handing out the page's chunks, no detection;
  * - scanner: `startPageScanner` until idle: main-thread time in its slices, time inside the
  *   detector, longest slice, long tasks (PerformanceObserver 'longtask') while it ran and for a
  *   moment after (painting the highlights), DOM node counts and a hash of `<body>`'s HTML before
@@ -15,7 +16,7 @@
  * Long tasks are the PerformanceObserver 'longtask' entries (script and the work of a task);
  * long animation frames ('long-animation-frame') add the rendering that follows, reported apart.
  *
- * Usage: `npm run bench:browser [-- --sizes 0.5,2,10] [-- --skip-mark]`
+ * Usage: `npm run bench:browser [-- --sizes 0.5,2,10] [-- --runs 3] [-- --skip-mark] [-- --skip-storm] [-- --chunk 2000]`
  */
 
 import { gzipSync } from 'node:zlib';
@@ -38,7 +39,10 @@ const argValue = (name: string): string | undefined => {
 };
 const SIZES_MB = (argValue('--sizes') ?? '0.5,2,10').split(',').map(Number);
 const SKIP_MARK = args.includes('--skip-mark');
+const SKIP_STORM = args.includes('--skip-storm');
 const RUNS = Number(argValue('--runs') ?? 3);
+/** `--chunk N`: characters per detector call, to compare with the scanner's default. */
+const CHUNK_CHARS = argValue('--chunk') === undefined ? undefined : Number(argValue('--chunk'));
 const MB = 1_000_000;
 
 declare global {
@@ -190,101 +194,109 @@ interface ScanOptions {
   detector: 'real' | 'regex';
   pattern: string;
   injectStyle: boolean;
+  /** Characters per detector call (the scanner's default when undefined). */
+  chunkChars?: number;
 }
 
 async function scan(page: Page, options: ScanOptions): Promise<ScanResult> {
-  return page.evaluate(async ({ detector, pattern, injectStyle }) => {
-    const api: BenchApi = window.r2kBench;
-    // oxlint-disable-next-line unicorn/consistent-function-scoping -- runs inside the page
-    const hash = (s: string): number => {
-      let h = 0;
-      for (let i = 0; i < s.length; i++) h = (Math.imul(h, 31) + s.charCodeAt(i)) | 0;
-      return h;
-    };
-    const htmlBefore = document.body.innerHTML;
-    const hashBefore = hash(htmlBefore);
-    const lengthBefore = htmlBefore.length;
-    const childrenBefore = document.body.childNodes.length;
-    const elementsBefore = document.getElementsByTagName('*').length;
-    const controller = new AbortController();
-    const timed = api.timed(detector === 'real' ? api.realDetector() : api.regexDetector(pattern));
-    // Outside the measurement: the dictionary decodes once per page, the regex compiles.
-    timed.detect('Warm-up: $AAPL and shares of KTOS (NASDAQ: SFM).');
-    timed.reset();
-    const t0 = performance.now();
-    const scanner = api.startPageScanner({
-      root: document.body,
-      detect: timed.detect,
-      signal: controller.signal,
-      linkToSymbol:
-        detector === 'real'
-          ? api.linkToSymbol
-          : (href) => /\/quote\/([A-Z.]{1,6})$/.exec(href)?.[1] ?? null,
-      mayBeQuoteLink: detector === 'real' ? api.mayBeQuoteLink : undefined,
-      injectStyle,
-    });
-    await scanner.whenIdle();
-    const wallMs = performance.now() - t0;
-    // Give the browser frames to paint the highlights; long tasks there count too.
-    await new Promise<void>((r) =>
-      requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 500))),
-    );
-    const stats = scanner.stats();
-    const tasks = window.benchLongTasks.filter((t) => t.start >= t0 - 1);
-    const frames = window.benchFrames.filter((t) => t.start >= t0 - 1);
-    const htmlAfter = document.body.innerHTML;
-    const all = document.createTreeWalker(document, NodeFilter.SHOW_ALL);
-    let nodesAfter = 1;
-    while (all.nextNode()) nodesAfter++;
+  return page.evaluate(
+    async ({ detector, pattern, injectStyle, chunkChars }) => {
+      const api: BenchApi = window.r2kBench;
+      // oxlint-disable-next-line unicorn/consistent-function-scoping -- runs inside the page
+      const hash = (s: string): number => {
+        let h = 0;
+        for (let i = 0; i < s.length; i++) h = (Math.imul(h, 31) + s.charCodeAt(i)) | 0;
+        return h;
+      };
+      const htmlBefore = document.body.innerHTML;
+      const hashBefore = hash(htmlBefore);
+      const lengthBefore = htmlBefore.length;
+      const childrenBefore = document.body.childNodes.length;
+      const elementsBefore = document.getElementsByTagName('*').length;
+      const controller = new AbortController();
+      const timed = api.timed(
+        detector === 'real' ? api.realDetector() : api.regexDetector(pattern),
+      );
+      // Outside the measurement: the dictionary decodes once per page, the regex compiles.
+      timed.detect('Warm-up: $AAPL and shares of KTOS (NASDAQ: SFM).');
+      timed.reset();
+      const t0 = performance.now();
+      const scanner = api.startPageScanner({
+        root: document.body,
+        chunkChars,
+        detect: timed.detect,
+        signal: controller.signal,
+        linkToSymbol:
+          detector === 'real'
+            ? api.linkToSymbol
+            : (href) => /\/quote\/([A-Z.]{1,6})$/.exec(href)?.[1] ?? null,
+        mayBeQuoteLink: detector === 'real' ? api.mayBeQuoteLink : undefined,
+        injectStyle,
+      });
+      await scanner.whenIdle();
+      const wallMs = performance.now() - t0;
+      // Give the browser frames to paint the highlights; long tasks there count too.
+      await new Promise<void>((r) =>
+        requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 500))),
+      );
+      const stats = scanner.stats();
+      const tasks = window.benchLongTasks.filter((t) => t.start >= t0 - 1);
+      const frames = window.benchFrames.filter((t) => t.start >= t0 - 1);
+      const htmlAfter = document.body.innerHTML;
+      const all = document.createTreeWalker(document, NodeFilter.SHOW_ALL);
+      let nodesAfter = 1;
+      while (all.nextNode()) nodesAfter++;
 
-    // Hit-test check on mentions in the first viewport: the centre of each hits it, a point
-    // far right of its line (caret snaps to the line end) does not.
-    let hitChecked = 0;
-    let hitOk = 0;
-    let besideOk = 0;
-    let hitTime = 0;
-    for (const m of scanner.mentions()) {
-      const rect = m.rects()[0];
-      if (!rect || rect.top < 0 || rect.bottom > innerHeight) continue;
-      if (hitChecked >= 25) break;
-      hitChecked++;
-      const x = (rect.left + rect.right) / 2;
-      const y = (rect.top + rect.bottom) / 2;
-      const h0 = performance.now();
-      const hit = scanner.mentionAt(x, y);
-      hitTime += performance.now() - h0;
-      if (hit === m) hitOk++;
-      const beside = scanner.mentionAt(innerWidth - 5, y);
-      if (beside === null || beside !== m) besideOk++;
-    }
-    const result = {
-      busyMs: stats.busyMs,
-      detectMs: timed.ms(),
-      wallMs,
-      longestSliceMs: stats.longestSliceMs,
-      slices: stats.slices,
-      longestTaskMs: tasks.reduce((max, t) => Math.max(max, t.duration), 0),
-      longTasks: tasks.length,
-      longestFrameMs: frames.reduce((max, t) => Math.max(max, t.duration), 0),
-      mentions: stats.mentions,
-      highlighted: stats.highlighted,
-      styleMode: stats.styleMode,
-      chars: stats.chars,
-      textNodes: stats.textNodes,
-      elementsBefore,
-      elementsAfter: document.getElementsByTagName('*').length,
-      nodesAfter,
-      htmlSameAfter: htmlAfter.length === lengthBefore && hash(htmlAfter) === hashBefore,
-      bodyChildrenSame: document.body.childNodes.length === childrenBefore,
-      hitChecked,
-      hitOk,
-      besideOk,
-      hitUs: hitChecked ? (hitTime / hitChecked) * 1000 : 0,
-      symbols: scanner.symbols().length,
-    };
-    controller.abort();
-    return result;
-  }, options);
+      // Hit-test check on mentions in the first viewport: the centre of each hits it, a point
+      // far right of its line (caret snaps to the line end) does not.
+      let hitChecked = 0;
+      let hitOk = 0;
+      let besideOk = 0;
+      let hitTime = 0;
+      for (const m of scanner.mentions()) {
+        const rect = m.rects()[0];
+        if (!rect || rect.top < 0 || rect.bottom > innerHeight) continue;
+        if (hitChecked >= 25) break;
+        hitChecked++;
+        const x = (rect.left + rect.right) / 2;
+        const y = (rect.top + rect.bottom) / 2;
+        const h0 = performance.now();
+        const hit = scanner.mentionAt(x, y);
+        hitTime += performance.now() - h0;
+        if (hit === m) hitOk++;
+        const beside = scanner.mentionAt(innerWidth - 5, y);
+        if (beside === null || beside !== m) besideOk++;
+      }
+      const result = {
+        busyMs: stats.busyMs,
+        detectMs: timed.ms(),
+        wallMs,
+        longestSliceMs: stats.longestSliceMs,
+        slices: stats.slices,
+        longestTaskMs: tasks.reduce((max, t) => Math.max(max, t.duration), 0),
+        longTasks: tasks.length,
+        longestFrameMs: frames.reduce((max, t) => Math.max(max, t.duration), 0),
+        mentions: stats.mentions,
+        highlighted: stats.highlighted,
+        styleMode: stats.styleMode,
+        chars: stats.chars,
+        textNodes: stats.textNodes,
+        elementsBefore,
+        elementsAfter: document.getElementsByTagName('*').length,
+        nodesAfter,
+        htmlSameAfter: htmlAfter.length === lengthBefore && hash(htmlAfter) === hashBefore,
+        bodyChildrenSame: document.body.childNodes.length === childrenBefore,
+        hitChecked,
+        hitOk,
+        besideOk,
+        hitUs: hitChecked ? (hitTime / hitChecked) * 1000 : 0,
+        symbols: scanner.symbols().length,
+      };
+      controller.abort();
+      return result;
+    },
+    { chunkChars: CHUNK_CHARS, ...options },
+  );
 }
 
 interface MarkResult {
@@ -540,12 +552,20 @@ async function main(): Promise<void> {
       const cssUrl = `${origin}/news-${p.mb}-css.html`;
       const bares: BareResult[] = [];
       const scans: ScanResult[] = [];
+      const walks: number[] = [];
       for (let run = 0; run < RUNS; run++) {
         const barePage = await freshPage(browser, cssUrl);
         // Same nodes as the scanner's page (its <script> tag), loaded but not run.
         await barePage.addScriptTag({ url: `${origin}/scanner.js` });
         bares.push(await bareWalk(barePage));
         await barePage.close();
+
+        const walkPage = await freshPage(browser, cssUrl);
+        await walkPage.addScriptTag({ url: `${origin}/scanner.js` });
+        walks.push(
+          await walkPage.evaluate((chunk) => window.r2kBench.walkOnly(chunk).ms, CHUNK_CHARS),
+        );
+        await walkPage.close();
 
         const scanPage = await freshPage(browser, cssUrl);
         await scanPage.addScriptTag({ url: `${origin}/scanner.js` });
@@ -555,6 +575,7 @@ async function main(): Promise<void> {
       const bare = bares.toSorted((a, b) => a.coldMs - b.coldMs)[bares.length >> 1]!;
       const s = scans.toSorted((a, b) => a.busyMs - b.busyMs)[scans.length >> 1]!;
       const worst = (f: (r: ScanResult) => number): number => Math.max(...scans.map(f));
+      const walk = walks.toSorted((a, b) => a - b)[walks.length >> 1]!;
 
       // The same scan injecting its stylesheet at run time instead (the one-off style recalc).
       const adoptPage = await freshPage(browser, url);
@@ -581,15 +602,14 @@ async function main(): Promise<void> {
 
       const machinery = s.busyMs - s.detectMs;
       rows.push(
-        `| ${p.mb} MB | ${fmt(s.busyMs)} (detector ${fmt(s.detectMs)}) | ${fmt(worst((r) => r.longestTaskMs))} (${worst((r) => r.longTasks)} long tasks; slices ${fmt(worst((r) => r.longestSliceMs))}) | ${fmt(worst((r) => r.longestFrameMs))} (one underline alone ${fmt(floor)}) | ${fmt(bare.coldMs)} (warm ${fmt(bare.warmMs)}) | ${fmt(s.busyMs / bare.coldMs, 1)} (without detector ${fmt(machinery / bare.coldMs, 1)}) | ${mark ? `${fmt(mark.ms)} (longest task ${fmt(mark.longestTaskMs)}; scanner with the same regex ${fmt(regex.busyMs)})` : 'skipped'} | ${bare.nodes} / ${s.nodesAfter}${mark ? ` (mark.js ${mark.nodesAfter})` : ''} |`,
+        `| ${p.mb} MB | ${fmt(s.busyMs)} (detector ${fmt(s.detectMs)}) | ${fmt(worst((r) => r.longestTaskMs))} (${worst((r) => r.longTasks)} long tasks; slices ${fmt(worst((r) => r.longestSliceMs))}) | ${fmt(worst((r) => r.longestFrameMs))} (one underline alone ${fmt(floor)}) | ${fmt(bare.coldMs)} (warm ${fmt(bare.warmMs)}) | ${fmt(s.busyMs / bare.coldMs, 1)} (without detector ${fmt(machinery / bare.coldMs, 1)}; walk alone ${fmt(walk / bare.coldMs, 1)}) | ${mark ? `${fmt(mark.ms)} (longest task ${fmt(mark.longestTaskMs)}; scanner with the same regex ${fmt(regex.busyMs)})` : 'skipped'} | ${bare.nodes} / ${s.nodesAfter}${mark ? ` (mark.js ${mark.nodesAfter})` : ''} |`,
       );
       details.push(
-        `${p.mb} MB: ${RUNS} runs (median by scanner time; longest figures are the worst run). Text ${(bare.chars / MB).toFixed(2)} M chars in ${bare.textNodes} text nodes; scanner read ${(s.chars / MB).toFixed(2)} M chars / ${s.textNodes} nodes in ${s.slices} slices (longest slice ${fmt(s.longestSliceMs, 1)} ms, ${s.longTasks} long tasks, longest ${fmt(s.longestTaskMs)} ms, longest animation frame ${fmt(s.longestFrameMs)} ms), ${fmt(s.wallMs)} ms until idle; scanner times of all runs ${scans.map((r) => fmt(r.busyMs, 0)).join(', ')} ms, bare walks ${bares.map((r) => fmt(r.coldMs, 0)).join(', ')} ms; ${s.mentions} mentions of ${s.symbols} symbols, ${s.highlighted} drawn (style: ${s.styleMode}); elements ${s.elementsBefore} -> ${s.elementsAfter}, body HTML unchanged: ${s.htmlSameAfter}, body children unchanged: ${s.bodyChildrenSame}; hit-test ${s.hitOk}/${s.hitChecked} on centre, ${s.besideOk}/${s.hitChecked} rejected beside the line, ${fmt(s.hitUs, 0)} µs per mentionAt. Regex detector: ${fmt(regex.busyMs)} ms (detector ${fmt(regex.detectMs)}), ${regex.mentions} mentions${mark ? `; mark.js ${mark.marks} marks` : ''}. Stylesheet adopted at run time instead: longest slice ${fmt(adopted.longestSliceMs)} ms, longest task ${fmt(adopted.longestTaskMs)} ms, longest frame ${fmt(adopted.longestFrameMs)} ms (style: ${adopted.styleMode})`,
+        `${p.mb} MB: ${RUNS} runs (median by scanner time; longest figures are the worst run). Text ${(bare.chars / MB).toFixed(2)} M chars in ${bare.textNodes} text nodes; scanner read ${(s.chars / MB).toFixed(2)} M chars / ${s.textNodes} nodes in ${s.slices} slices (longest slice ${fmt(s.longestSliceMs, 1)} ms, ${s.longTasks} long tasks, longest ${fmt(s.longestTaskMs)} ms, longest animation frame ${fmt(s.longestFrameMs)} ms), ${fmt(s.wallMs)} ms until idle; scanner times of all runs ${scans.map((r) => fmt(r.busyMs, 0)).join(', ')} ms, bare walks ${bares.map((r) => fmt(r.coldMs, 0)).join(', ')} ms, the scanner's walk alone (chunks, no detection) ${walks.map((ms) => fmt(ms, 0)).join(', ')} ms; ${s.mentions} mentions of ${s.symbols} symbols, ${s.highlighted} drawn (style: ${s.styleMode}); elements ${s.elementsBefore} -> ${s.elementsAfter}, body HTML unchanged: ${s.htmlSameAfter}, body children unchanged: ${s.bodyChildrenSame}; hit-test ${s.hitOk}/${s.hitChecked} on centre, ${s.besideOk}/${s.hitChecked} rejected beside the line, ${fmt(s.hitUs, 0)} µs per mentionAt. Regex detector: ${fmt(regex.busyMs)} ms (detector ${fmt(regex.detectMs)}), ${regex.mentions} mentions${mark ? `; mark.js ${mark.marks} marks` : ''}. Stylesheet adopted at run time instead: longest slice ${fmt(adopted.longestSliceMs)} ms, longest task ${fmt(adopted.longestTaskMs)} ms, longest frame ${fmt(adopted.longestFrameMs)} ms (style: ${adopted.styleMode})`,
       );
     }
-    // Mutation storm on the smallest page.
-    const first = pages[0];
-    if (first) {
+    // A mutation storm on every page.
+    for (const first of SKIP_STORM ? [] : pages) {
       const stormPage = await freshPage(browser, `${origin}/news-${first.mb}-css.html`);
       await stormPage.addScriptTag({ url: `${origin}/scanner.js` });
       const st = await storm(stormPage);
