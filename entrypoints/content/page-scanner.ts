@@ -21,6 +21,7 @@ import { createMutationBatcher, unitForChange } from './mutation-batcher';
 import { createSliceRunner, type SliceWindow } from './slice-runner';
 import { probeViewport, visitTextAround } from './visible-window';
 import {
+  findMarkedElements,
   isInsideSkipped,
   TextCursor,
   textNodesOf,
@@ -503,8 +504,17 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
   const startPasses = (): void => {
     const epoch = ++passCounter;
     const hadOlder = index.size > 0;
+    // The visible and the full pass walk the same root: they share its editable and own-UI
+    // elements, found by one selector query (over the whole page) when the first of them starts.
+    let marked: Set<Element> | undefined;
+    const passRules: WalkRules = {
+      ...rules,
+      get marked() {
+        return (marked ??= findMarkedElements(root));
+      },
+    };
     const full: Job = {
-      cursor: new TextCursor(root, doc, rules),
+      cursor: new TextCursor(root, doc, passRules),
       pass: epoch,
       urgent: false,
       charsLeft: Infinity,
@@ -527,7 +537,7 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
     if (start && start !== root) {
       const visiblePass = ++passCounter;
       const visibleJob: Job = {
-        cursor: new TextCursor(root, doc, rules, start),
+        cursor: new TextCursor(root, doc, passRules, start),
         pass: visiblePass,
         urgent: true,
         charsLeft: visibleChars,

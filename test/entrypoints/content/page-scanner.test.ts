@@ -395,6 +395,26 @@ describe('highlights and hit-testing with fakes', () => {
     expect(FakeIntersectionObserver.live.every((o) => o.targets.size === 0)).toBe(true);
   });
 
+  it('looks for editable regions once for the visible and the full pass together', async () => {
+    document.body.innerHTML = `<p>intro</p><p id="v">$SPY in view</p><div contenteditable>$MSFT</div><p>$QQQ</p>`;
+    const v = document.getElementById('v')!.firstChild as Text;
+    const query = vi.spyOn(document.body, 'querySelectorAll');
+    const win = fakeWin({
+      CSS: { highlights: new Map() },
+      Highlight: FakeHighlight,
+      StaticRange: FakeStaticRange,
+      document: fakeDocument({ caretPositionFromPoint: () => ({ offsetNode: v, offset: 0 }) }),
+    });
+    const s = start({ win });
+    await s.whenIdle();
+    expect(s.mentions().map((m) => m.symbol)).toEqual(['SPY', 'QQQ']);
+    const markedQueries = query.mock.calls.filter(([sel]) =>
+      String(sel).includes('contenteditable'),
+    );
+    expect(markedQueries).toHaveLength(1);
+    query.mockRestore();
+  });
+
   it('finds mentions without the Highlight API (no underline fallback)', async () => {
     document.body.innerHTML = `<p>$SPY</p>`;
     const s = start({ win: fakeWin({ CSS: {}, Highlight: undefined }) });
