@@ -261,7 +261,8 @@ function closestBlock(node: Node | null, root: Node): Node | null {
 
 /**
  * Text read as one piece: consecutive text nodes of one block. `starts[i]` is the offset of
- * `nodes[i]` in `text` (UTF-16 units).
+ * `nodes[i]` in `text` (UTF-16 units); negative when the run begins inside that node (a window of
+ * an enormous text node), so `offset - starts[i]` is always the offset inside the node.
  */
 export interface TextRun {
   nodes: Text[];
@@ -296,6 +297,8 @@ export class TextCursor {
   private readonly walker: TreeWalker;
   /** Next node to process, or null when it must be read from the walker. */
   private pending: Node | null = null;
+  /** Where to continue inside `pending` when it is a text node handed out in windows. */
+  private pendingOffset = 0;
   private done = false;
   private resumeMarker: Range | null = null;
   /** If met, jump to `jumpTo` (a region already scanned by the priority pass). */
@@ -369,6 +372,7 @@ export class TextCursor {
     if (!marker) return;
     const container = marker.startContainer;
     const next: Node | null = container.childNodes[marker.startOffset] ?? null;
+    this.pendingOffset = 0;
     if (next && this.root.contains(next)) {
       this.walker.currentNode = next;
       this.pending = next;
@@ -405,8 +409,10 @@ export class TextCursor {
     let runLen = 0;
     let lastParent: Node | null = null;
     let lastBlock: Node | null = null;
-    // A single enormous run is cut at node boundaries so one detector call stays small.
+    // A single enormous run is cut at node boundaries so one detector call stays small, and a
+    // single enormous text node is cut into windows (never smaller than 1,024 characters).
     const hardCap = limits.maxChars * 4;
+    const windowCap = Math.max(hardCap, 1024);
 
     const endRun = (): void => {
       if (nodes.length === 0) return;
@@ -425,7 +431,9 @@ export class TextCursor {
     };
 
     let node: Node | null = this.pending ?? w.nextNode();
+    let offset = this.pending === node ? this.pendingOffset : 0;
     this.pending = null;
+    this.pendingOffset = 0;
     while (node) {
       if (node === this.jumpFrom && this.jumpFrom !== null) {
         const to = this.jumpTo;
@@ -437,6 +445,7 @@ export class TextCursor {
         }
         w.currentNode = to;
         node = to;
+        offset = 0;
         continue;
       }
       if (node.nodeType === ELEMENT_NODE) {
@@ -468,13 +477,29 @@ export class TextCursor {
           lastBlock = block;
         }
         const data = text.data;
-        if (data.length > 0) {
+        if (data.length - offset > windowCap) {
+          // One enormous text node (a log, a data dump, a hostile page): handed out in windows
+          // cut between words, one per chunk, so no detector call and no slice grows with it.
+          endRun();
+          const cut = windowEnd(data, offset, windowCap);
           nodes.push(text);
-          starts.push(runLen);
-          parts.push(data);
-          runLen += data.length;
+          starts.push(-offset);
+          parts.push(data.slice(offset, cut));
+          runLen = cut - offset;
+          endRun();
+          this.pending = text;
+          this.pendingOffset = cut;
+          break;
+        }
+        if (data.length > offset) {
+          nodes.push(text);
+          // A node's start in the run text; negative for the rest of a node cut in windows.
+          starts.push(runLen - offset);
+          parts.push(offset === 0 ? data : data.slice(offset));
+          runLen += data.length - offset;
           if (runLen >= hardCap) endRun();
         }
+        offset = 0;
       }
       node = w.nextNode();
     }
@@ -483,6 +508,22 @@ export class TextCursor {
     if (runs.length === 0 && links.length === 0) return this.done ? null : this.nextChunk(limits);
     return { runs, links, chars };
   }
+}
+
+/**
+ * End of a window of at most `size` characters of `data` from `from`: after the last line break,
+ * else sentence end, else space in the window's last quarter, so a mention is rarely cut in two.
+ */
+export function windowEnd(data: string, from: number, size: number): number {
+  const max = Math.min(data.length, from + size);
+  if (max === data.length) return max;
+  const floor = max - (size >> 2);
+  const newline = data.lastIndexOf('\n', max - 1);
+  if (newline >= floor) return newline + 1;
+  const sentence = data.lastIndexOf('. ', max - 2);
+  if (sentence >= floor) return sentence + 2;
+  for (let k = max; k > floor; k--) if (/\s/.test(data[k - 1]!)) return k;
+  return max;
 }
 
 /** Moves the walker past the current node's subtree; returns the next node or null at the end. */

@@ -6,6 +6,7 @@ import {
   isInsideSkipped,
   OWN_UI_ATTRIBUTE,
   TextCursor,
+  windowEnd,
   textNodesOf,
   type TextChunk,
   type WalkRules,
@@ -168,6 +169,44 @@ describe('batching', () => {
     expect(runs.length).toBeGreaterThan(1);
     expect(Math.max(...runs.map((r) => r.text.length))).toBeLessThanOrEqual(400);
     expect(runs.reduce((n, r) => n + r.text.length, 0)).toBe(5000);
+  });
+
+  it('hands out an enormous text node in windows cut between words, one per chunk', () => {
+    const words = Array.from({ length: 3000 }, (_, i) => (i % 7 === 0 ? '$KTOS' : 'word')).join(
+      ' ',
+    );
+    document.body.innerHTML = `<p>before</p><p id="big">${words}</p><p>after</p>`;
+    const big = document.getElementById('big')!.firstChild as Text;
+    const chunks = chunksOf(document.body, 300);
+    const windows = chunks.flatMap((c) => c.runs).filter((r) => r.nodes[0] === big);
+    expect(windows.length).toBeGreaterThan(10);
+    let expectedStart = 0;
+    for (const run of windows) {
+      const from = -run.starts[0]!;
+      expect(from).toBe(expectedStart);
+      expect(run.text).toBe(big.data.slice(from, from + run.text.length));
+      expect(run.text.length).toBeLessThanOrEqual(1200);
+      // Cut between words: no window ends inside one.
+      expect(/\S$/.test(run.text) && /^\S/.test(big.data.slice(from + run.text.length))).toBe(
+        false,
+      );
+      expectedStart = from + run.text.length;
+    }
+    expect(expectedStart).toBe(big.data.length);
+    expect(chunks.every((c) => c.runs.filter((r) => r.nodes[0] === big).length <= 1)).toBe(true);
+    const texts = chunks.flatMap((c) => c.runs.map((r) => r.text));
+    expect(texts[0]).toBe('before');
+    expect(texts.at(-1)).toBe('after');
+  });
+
+  it('windowEnd prefers a line break, then a sentence end, then a space', () => {
+    const a = 'a'.repeat(12);
+    expect(windowEnd(`${a}\n. b cccccccccc`, 0, 16)).toBe(13);
+    expect(windowEnd(`${a}. b cccccccccc`, 0, 16)).toBe(14);
+    expect(windowEnd(`${a}a bbbbbbbbbbbb`, 0, 16)).toBe(14);
+    expect(windowEnd('a'.repeat(30), 0, 16)).toBe(16);
+    expect(windowEnd('short', 0, 16)).toBe(5);
+    expect(windowEnd(`xx${a}a bbbbbbbbbbbb`, 2, 16)).toBe(16);
   });
 
   it('resumes after the node it would have continued at was removed between chunks', () => {
