@@ -186,6 +186,26 @@ export class MentionIndex {
   }
 
   /** Every mention on a node, in order (a copy). */
+  /**
+   * Mentions on `node` that start in [from, to) or began before `from` and reach into it,
+   * in order (a binary search: a node can hold thousands).
+   */
+  between(node: Text, from: number, to: number): MentionRecord[] {
+    const list = this.byNode.get(node);
+    if (!list) return [];
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (list[mid]!.startIn(node) < from) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: MentionRecord[] = [];
+    if (lo > 0 && list[lo - 1]!.endIn(node) > from) out.push(list[lo - 1]!);
+    for (let i = lo; i < list.length && list[i]!.startIn(node) < to; i++) out.push(list[i]!);
+    return out;
+  }
+
   onNode(node: Text): MentionRecord[] {
     return this.byNode.get(node)?.slice() ?? [];
   }

@@ -265,11 +265,25 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
     const visited = new Set<Text>();
     const span = Math.max(2000, win.innerHeight * 6);
     for (const seed of seeds) {
-      if (visited.has(seed)) continue;
-      visitTextAround(seed, root, doc, span, span * 1.5, visited, (node) => {
-        if (index.hasNode(node)) for (const m of index.onNode(node)) want.add(m);
-        return want.size < maxDrawn;
-      });
+      if (visited.has(seed.node)) continue;
+      visitTextAround(
+        seed.node,
+        seed.offset,
+        root,
+        doc,
+        span,
+        span * 1.5,
+        visited,
+        (node, part) => {
+          if (index.hasNode(node)) {
+            for (const m of index.between(node, part.from, part.to)) {
+              want.add(m);
+              if (want.size >= maxDrawn) return false;
+            }
+          }
+          return true;
+        },
+      );
       if (want.size >= maxDrawn) break;
     }
     for (const m of drawn) if (!want.has(m)) undraw(m);
@@ -493,7 +507,7 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
   /** The paragraph of the first visible text, to start the urgent pass from, or null. */
   const visibleStart = (): Node | null => {
     let best: Node | null = null;
-    for (const node of probeViewport(doc, win, root, 3, 3)) {
+    for (const { node } of probeViewport(doc, win, root, 3, 3)) {
       if (isInsideSkipped(node, root)) continue;
       // DOCUMENT_POSITION_PRECEDING = 2: keep the earliest in document order.
       if (!best || (best.compareDocumentPosition(node) & 2) !== 0) best = node;

@@ -95,4 +95,16 @@ describe('MentionIndex', () => {
     b.parentNode!.removeChild(b);
     expect(index.disconnected()).toEqual([onB]);
   });
+
+  it('between returns the mentions of a node that fall in a range, with one reaching into it', () => {
+    const ktos = record('KTOS', a, 10, a, 14);
+    const spy = record('SPY', a, 19, a, 22);
+    const aapl = record('AAPL', a, 29, b, 4);
+    for (const m of [ktos, spy, aapl]) index.add(m);
+    expect(index.between(a, 0, 15)).toEqual([ktos]);
+    expect(index.between(a, 12, 20)).toEqual([ktos, spy]);
+    expect(index.between(a, 23, 100)).toEqual([aapl]);
+    expect(index.between(a, 23, 25)).toEqual([]);
+    expect(index.between(b, 0, 2)).toEqual([aapl]);
+  });
 });

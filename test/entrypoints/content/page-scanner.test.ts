@@ -151,6 +151,28 @@ describe('startPageScanner', () => {
     expect(s.mentions().map((m) => `${m.kind}:${m.symbol}`)).toEqual(['link:KTOS', 'bare:IWM']);
   });
 
+  it('scans one enormous text node in bounded detector calls and places every mention', async () => {
+    const sentences = Array.from({ length: 4000 }, (_, i) =>
+      i % 9 === 0 ? `Shares of KTOS rose ${i}.` : `Line ${i} has no symbol.`,
+    );
+    document.body.innerHTML = `<div id="dump"></div>`;
+    document.getElementById('dump')!.textContent = sentences.join(' ');
+    const big = document.getElementById('dump')!.firstChild as Text;
+    let longest = 0;
+    const s = start({
+      chunkChars: 500,
+      detect: (text) => {
+        longest = Math.max(longest, text.length);
+        return detect(text);
+      },
+    });
+    await s.whenIdle();
+    const list = s.mentions();
+    expect(list).toHaveLength(Math.ceil(4000 / 9));
+    expect(list.every((m) => m.startNode === big && m.range().toString() === 'KTOS')).toBe(true);
+    expect(longest).toBeLessThanOrEqual(2500);
+  });
+
   it('ignores long link text (story links that merely point at a quote page)', async () => {
     const long =
       'A very long headline about small caps that links to a quote page but is not a ticker mention';
@@ -312,6 +334,35 @@ describe('highlights and hit-testing with fakes', () => {
     expect(s.stats().highlightSupported).toBe(true);
     s.stop();
     expect(highlights.has('test-hl')).toBe(false);
+  });
+
+  it('draws only the mentions around the caret in one enormous text node', async () => {
+    document.body.innerHTML = `<div id="dump"></div>`;
+    const dump = document.getElementById('dump')!;
+    dump.textContent = Array.from({ length: 20000 }, (_, i) => `$KTOS line ${i}.`).join(' ');
+    const big = dump.firstChild as Text;
+    const caret = big.data.indexOf('line 10000.');
+    const highlights = new Map<string, FakeHighlight>();
+    const win = fakeWin({
+      CSS: { highlights },
+      Highlight: FakeHighlight,
+      StaticRange: FakeStaticRange,
+      innerHeight: 100,
+      document: fakeDocument({
+        caretPositionFromPoint: () => ({ offsetNode: big, offset: caret }),
+      }),
+    });
+    const s = start({ win, highlightName: 'test-hl' });
+    await s.whenIdle();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(s.mentions()).toHaveLength(20000);
+    const offsets = [...highlights.get('test-hl')!].map(
+      (r) => (r as unknown as FakeStaticRange).init.startOffset,
+    );
+    expect(offsets.length).toBeGreaterThan(50);
+    expect(offsets.length).toBeLessThanOrEqual(400);
+    // Within the window around the caret: 2,000 characters before, 3,000 after.
+    expect(offsets.every((o) => o >= caret - 2000 && o < caret + 3000)).toBe(true);
   });
 
   it('erases the underline of a removed mention', async () => {
