@@ -532,6 +532,17 @@ async function main(): Promise<void> {
     return { mb, ...page };
   });
   routes.set('/scanner.js', { type: 'text/javascript', body: scannerJs });
+  // A hostile page: 5 MB of the corpus's sentences in one text node (a log or data dump).
+  const dump: string[] = [];
+  for (let n = 0, i = 0; n < 5 * MB; i++) {
+    const sentence = sentences[i % sentences.length]!;
+    dump.push(sentence);
+    n += sentence.length + 1;
+  }
+  routes.set('/dump.html', {
+    type: 'text/html; charset=utf-8',
+    body: `<!doctype html><html><head><style>${highlightCss(DEFAULT_HIGHLIGHT_NAME)}</style></head><body><div>${dump.join(' ').replace(/&/g, '&amp;').replace(/</g, '&lt;')}</div></body></html>`,
+  });
   const { server, origin } = await serve(routes);
 
   const browser = await chromium.launch({
@@ -618,6 +629,13 @@ async function main(): Promise<void> {
         `Mutation storm on the ${first.mb} MB page (${st.seconds} s: ticker text rewritten every 16 ms, an article appended every 100 ms): ${st.records} mutation records drained in ${st.drains} batches (${st.overflows} overflows), scanner ${fmt(st.busyMs)} ms of main thread in ${st.slices} slices, longest slice so far ${fmt(st.longestSliceMs)} ms, longest task during the storm ${fmt(st.longestTaskMs)} ms; ${st.appended} articles appended, ${st.appendedMentions} mentions found in them, every one found and the ticker current: ${st.tickerMentionsFound}`,
       );
     }
+    const dumpPage = await freshPage(browser, `${origin}/dump.html`);
+    await dumpPage.addScriptTag({ url: `${origin}/scanner.js` });
+    const d = await scan(dumpPage, { detector: 'real', pattern, injectStyle: false });
+    await dumpPage.close();
+    details.push(
+      `One text node of ${(d.chars / MB).toFixed(1)} M chars (a hostile page): scanner ${fmt(d.busyMs)} ms (detector ${fmt(d.detectMs)}) in ${d.slices} slices, longest slice ${fmt(d.longestSliceMs)} ms, ${d.longTasks} long tasks (longest ${fmt(d.longestTaskMs)} ms), ${d.mentions} mentions`,
+    );
   } finally {
     await browser.close();
     server.close();
