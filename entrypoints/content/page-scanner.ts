@@ -376,7 +376,11 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
     const { runs } = chunk;
     // Replace what earlier passes found on these nodes.
     for (const run of runs) {
-      for (const node of run.nodes) {
+      // A run starting inside its first node is the next window of an enormous node, whose
+      // earlier window of this pass already replaced what older passes found on it.
+      const from = run.starts[0]! < 0 ? 1 : 0;
+      for (let k = from; k < run.nodes.length; k++) {
+        const node = run.nodes[k]!;
         if (index.hasNode(node)) for (const m of index.staleOn(node, pass)) removeMention(m);
       }
       counters.textNodes += run.nodes.length;

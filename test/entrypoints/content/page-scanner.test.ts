@@ -171,6 +171,10 @@ describe('startPageScanner', () => {
     expect(list).toHaveLength(Math.ceil(4000 / 9));
     expect(list.every((m) => m.startNode === big && m.range().toString() === 'KTOS')).toBe(true);
     expect(longest).toBeLessThanOrEqual(2500);
+    // A rescan replaces them, window by window, without duplicates.
+    s.rescan();
+    await s.whenIdle();
+    expect(s.mentions()).toHaveLength(Math.ceil(4000 / 9));
   });
 
   it('ignores long link text (story links that merely point at a quote page)', async () => {
