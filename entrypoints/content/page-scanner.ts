@@ -310,7 +310,11 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
   let nearObserver: IntersectionObserver | null = null;
   const drawNear = (found: readonly MentionRecord[]): void => {
     for (const m of found) {
-      if (drawn.size >= maxDrawn) break;
+      if (drawn.size >= maxDrawn) {
+        // Full of mentions drawn earlier, some perhaps far by now: choose again from the probes.
+        scheduleRefresh();
+        break;
+      }
       if (drawn.has(m) || m.highlightRange !== null || !index.has(m)) continue;
       drawn.add(m);
       m.highlightRange = highlighter.add({
@@ -325,7 +329,7 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
     if (found.length === 0 || !highlighter.supported || signal.aborted) return;
     const target = subtree.nodeType === TEXT_NODE ? subtree.parentElement : (subtree as Element);
     const IO = win.IntersectionObserver;
-    if (!IO || !target || typeof target.getBoundingClientRect !== 'function') {
+    if (!IO || !target) {
       scheduleRefresh(50);
       return;
     }
@@ -628,8 +632,11 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
       const chunk = job.cursor.nextChunk({ maxChars: chunkChars });
       if (chunk) {
         collect = job.found ?? null;
-        processChunk(chunk, job.pass);
-        collect = null;
+        try {
+          processChunk(chunk, job.pass);
+        } finally {
+          collect = null;
+        }
         job.charsLeft -= chunk.chars;
       }
       if (!chunk || job.cursor.finished || job.charsLeft <= 0) {
