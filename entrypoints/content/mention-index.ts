@@ -83,6 +83,27 @@ export class MentionRecord implements PageMention {
  */
 const MAX_SEGMENT = 256;
 
+/**
+ * Index of the first mention in `list` (sorted by start in `node`) that starts after `offset`,
+ * or at it too when `orAt` is false; `list.length` when there is none.
+ */
+function firstStartingAfter(
+  list: readonly MentionRecord[],
+  node: Text,
+  offset: number,
+  orAt: boolean,
+): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const start = list[mid]!.startIn(node);
+    if (orAt ? start <= offset : start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Index of mentions by text node, plus per-symbol counts. */
 export class MentionIndex {
   /** Per node, the mentions covering it, sorted by where they start in that node. */
@@ -167,14 +188,8 @@ export class MentionIndex {
   at(node: Text, offset: number): MentionRecord[] {
     const list = this.byNode.get(node);
     if (!list) return [];
-    // Last mention starting at or before offset.
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (list[mid]!.startIn(node) <= offset) lo = mid + 1;
-      else hi = mid;
-    }
+    // Just after the last mention starting at or before offset.
+    const lo = firstStartingAfter(list, node, offset, true);
     const out: MentionRecord[] = [];
     for (let i = lo - 1; i >= 0; i--) {
       const m = list[i]!;
@@ -185,7 +200,6 @@ export class MentionIndex {
     return out.toSorted((a, b) => span(a) - span(b));
   }
 
-  /** Every mention on a node, in order (a copy). */
   /**
    * Mentions on `node` that start in [from, to) or began before `from` and reach into it,
    * in order (a binary search: a node can hold thousands).
@@ -193,19 +207,14 @@ export class MentionIndex {
   between(node: Text, from: number, to: number): MentionRecord[] {
     const list = this.byNode.get(node);
     if (!list) return [];
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (list[mid]!.startIn(node) < from) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = firstStartingAfter(list, node, from, false);
     const out: MentionRecord[] = [];
     if (lo > 0 && list[lo - 1]!.endIn(node) > from) out.push(list[lo - 1]!);
     for (let i = lo; i < list.length && list[i]!.startIn(node) < to; i++) out.push(list[i]!);
     return out;
   }
 
+  /** Every mention on a node, in order (a copy). */
   onNode(node: Text): MentionRecord[] {
     return this.byNode.get(node)?.slice() ?? [];
   }

@@ -237,6 +237,16 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
     if (m.anchor) linkMentions.set(m.anchor, m);
   };
 
+  const draw = (m: MentionRecord): void => {
+    drawn.add(m);
+    m.highlightRange = highlighter.add({
+      startContainer: m.startNode,
+      startOffset: m.startOffset,
+      endContainer: m.endNode,
+      endOffset: m.endOffset,
+    });
+  };
+
   const undraw = (m: MentionRecord): void => {
     if (!drawn.delete(m)) return;
     highlighter.remove(m.highlightRange);
@@ -287,16 +297,7 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
       if (want.size >= maxDrawn) break;
     }
     for (const m of drawn) if (!want.has(m)) undraw(m);
-    for (const m of want) {
-      if (drawn.has(m)) continue;
-      drawn.add(m);
-      m.highlightRange = highlighter.add({
-        startContainer: m.startNode,
-        startOffset: m.startOffset,
-        endContainer: m.endNode,
-        endOffset: m.endOffset,
-      });
-    }
+    for (const m of want) if (!drawn.has(m)) draw(m);
   };
 
   /**
@@ -315,14 +316,7 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
         scheduleRefresh();
         break;
       }
-      if (drawn.has(m) || m.highlightRange !== null || !index.has(m)) continue;
-      drawn.add(m);
-      m.highlightRange = highlighter.add({
-        startContainer: m.startNode,
-        startOffset: m.startOffset,
-        endContainer: m.endNode,
-        endOffset: m.endOffset,
-      });
+      if (!drawn.has(m) && m.highlightRange === null && index.has(m)) draw(m);
     }
   };
   const drawIfNear = (subtree: Node, found: MentionRecord[]): void => {

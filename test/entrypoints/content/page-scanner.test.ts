@@ -305,6 +305,22 @@ function fakeDocument(extra: Record<string, unknown>): Document {
   });
 }
 
+/** A window with fake highlights whose caret API always answers `caret()`. */
+function highlightWindow(
+  caret: () => { offsetNode: Node; offset: number },
+  extra: Record<string, unknown> = {},
+): { win: ScannerWindow; highlights: Map<string, FakeHighlight> } {
+  const highlights = new Map<string, FakeHighlight>();
+  const win = fakeWin({
+    CSS: { highlights },
+    Highlight: FakeHighlight,
+    StaticRange: FakeStaticRange,
+    document: fakeDocument({ caretPositionFromPoint: caret }),
+    ...extra,
+  });
+  return { win, highlights };
+}
+
 describe('highlights and hit-testing with fakes', () => {
   it('draws only the mentions near the viewport, in one highlight, and removes it on stop', async () => {
     document.body.innerHTML =
@@ -315,15 +331,8 @@ describe('highlights and hit-testing with fakes', () => {
       ).join('') +
       `<p id="far">$KTOS far below</p>`;
     const top = document.getElementById('top')!.firstChild as Text;
-    const highlights = new Map<string, FakeHighlight>();
-    const win = fakeWin({
-      CSS: { highlights },
-      Highlight: FakeHighlight,
-      StaticRange: FakeStaticRange,
+    const { win, highlights } = highlightWindow(() => ({ offsetNode: top, offset: 0 }), {
       innerHeight: 100,
-      document: fakeDocument({
-        caretPositionFromPoint: () => ({ offsetNode: top, offset: 0 }),
-      }),
     });
     const s = start({ win, highlightName: 'test-hl' });
     await s.whenIdle();
@@ -346,15 +355,8 @@ describe('highlights and hit-testing with fakes', () => {
     dump.textContent = Array.from({ length: 20000 }, (_, i) => `$KTOS line ${i}.`).join(' ');
     const big = dump.firstChild as Text;
     const caret = big.data.indexOf('line 10000.');
-    const highlights = new Map<string, FakeHighlight>();
-    const win = fakeWin({
-      CSS: { highlights },
-      Highlight: FakeHighlight,
-      StaticRange: FakeStaticRange,
+    const { win, highlights } = highlightWindow(() => ({ offsetNode: big, offset: caret }), {
       innerHeight: 100,
-      document: fakeDocument({
-        caretPositionFromPoint: () => ({ offsetNode: big, offset: caret }),
-      }),
     });
     const s = start({ win, highlightName: 'test-hl' });
     await s.whenIdle();
@@ -372,13 +374,7 @@ describe('highlights and hit-testing with fakes', () => {
   it('erases the underline of a removed mention', async () => {
     document.body.innerHTML = `<p id="a">$SPY</p><p id="b">$QQQ</p>`;
     const a = document.getElementById('a')!.firstChild as Text;
-    const highlights = new Map<string, FakeHighlight>();
-    const win = fakeWin({
-      CSS: { highlights },
-      Highlight: FakeHighlight,
-      StaticRange: FakeStaticRange,
-      document: fakeDocument({ caretPositionFromPoint: () => ({ offsetNode: a, offset: 0 }) }),
-    });
+    const { win, highlights } = highlightWindow(() => ({ offsetNode: a, offset: 0 }));
     const s = start({ win, highlightName: 'test-hl' });
     await settle(s);
     expect(highlights.get('test-hl')!.size).toBe(2);
