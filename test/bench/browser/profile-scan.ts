@@ -6,10 +6,8 @@
  * (`--regex`: a trivial regex detector instead of findMentions, to look at the machinery alone).
  */
 
-import { createServer } from 'node:http';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../support/chromium';
 import { bundleScanner } from './bundle-scanner';
-import { chromium } from 'playwright-core';
+import { launchChromium, serve } from './serve';
 import { generateNewsPage, loadConstituents, loadSentences } from './news-page';
 import type { BenchApi } from './page-entry';
 import { DEFAULT_HIGHLIGHT_NAME, highlightCss } from '../../../entrypoints/content/highlighter';
@@ -46,19 +44,13 @@ async function main(): Promise<void> {
     `<style>${highlightCss(DEFAULT_HIGHLIGHT_NAME)}</style></head>`,
   );
   const js = await bundleScanner();
-  const server = createServer((req, res) => {
-    const isJs = req.url === '/scanner.js';
-    res.writeHead(200, { 'content-type': isJs ? 'text/javascript' : 'text/html; charset=utf-8' });
-    res.end(isJs ? js : html);
-  });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  const address = server.address();
-  const origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: [...CHROMIUM_ARGS],
-  });
+  const { server, origin } = await serve(
+    new Map([
+      ['/news.html', { type: 'text/html; charset=utf-8', body: html }],
+      ['/scanner.js', { type: 'text/javascript', body: js }],
+    ]),
+  );
+  const browser = await launchChromium();
   try {
     const tab = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await tab.addInitScript('globalThis.__name = (fn) => fn;');

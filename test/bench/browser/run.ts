@@ -20,13 +20,12 @@
  */
 
 import { gzipSync } from 'node:zlib';
-import { createServer, type Server } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { build } from 'esbuild';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../support/chromium';
 import { bundleScanner } from './bundle-scanner';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, serve, type Route } from './serve';
 import { generateNewsPage, loadConstituents, loadSentences } from './news-page';
 import type { BenchApi } from './page-entry';
 import { DEFAULT_HIGHLIGHT_NAME, highlightCss } from '../../../entrypoints/content/highlighter';
@@ -75,27 +74,6 @@ async function scannerSize(): Promise<{ min: number; gz: number }> {
   });
   const code = result.outputFiles[0]!.contents;
   return { min: code.length, gz: gzipSync(code).length };
-}
-
-function serve(
-  routes: Map<string, { type: string; body: string }>,
-): Promise<{ server: Server; origin: string }> {
-  const server = createServer((req, res) => {
-    const route = routes.get(req.url ?? '');
-    if (!route) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': route.type, 'cache-control': 'no-store' });
-    res.end(route.body);
-  });
-  return new Promise((ok) => {
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      ok({ server, origin: `http://127.0.0.1:${port}` });
-    });
-  });
 }
 
 // tsx compiles this file with esbuild's keepNames, which wraps functions passed to
@@ -516,7 +494,7 @@ async function main(): Promise<void> {
   const markSource = readFileSync(resolve(ROOT, 'node_modules/mark.js/dist/mark.min.js'), 'utf8');
   const size = await scannerSize();
 
-  const routes = new Map<string, { type: string; body: string }>();
+  const routes = new Map<string, Route>();
   const pages = SIZES_MB.map((mb, i) => {
     const page = generateNewsPage(mb * MB, sentences, constituents, 7 + i);
     routes.set(`/news-${mb}.html`, { type: 'text/html; charset=utf-8', body: page.html });
@@ -545,11 +523,7 @@ async function main(): Promise<void> {
   });
   const { server, origin } = await serve(routes);
 
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: [...CHROMIUM_ARGS],
-  });
+  const browser = await launchChromium();
   const version = browser.version();
   const rows: string[] = [];
   const details: string[] = [];

@@ -12,12 +12,11 @@
  * Usage: `npx tsx test/bench/browser/worker-handoff.ts [--size 10]`. Not part of `npm run bench`.
  */
 
-import { createServer } from 'node:http';
-import { chromium, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../support/chromium';
+import type { Page } from 'playwright-core';
 import { bundleScanner } from './bundle-scanner';
 import { generateNewsPage, loadConstituents, loadSentences } from './news-page';
 import type { BenchApi } from './page-entry';
+import { launchChromium, serve } from './serve';
 
 const args = process.argv.slice(2);
 const sizeAt = args.indexOf('--size');
@@ -26,24 +25,18 @@ const RUNS = 3;
 
 const news = generateNewsPage(SIZE_MB * 1_000_000, loadSentences(), loadConstituents(), 7);
 const scannerJs = await bundleScanner();
-const server = createServer((req, res) => {
-  const isJs = req.url === '/scanner.js';
-  res.writeHead(200, { 'content-type': isJs ? 'text/javascript' : 'text/html; charset=utf-8' });
-  res.end(isJs ? scannerJs : news.html);
-});
-await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-const address = server.address();
-const origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-const browser = await chromium.launch({
-  executablePath: CHROMIUM_PATH,
-  headless: true,
-  args: [...CHROMIUM_ARGS],
-});
+const { server, origin } = await serve(
+  new Map([
+    ['/news.html', { type: 'text/html; charset=utf-8', body: news.html }],
+    ['/scanner.js', { type: 'text/javascript', body: scannerJs }],
+  ]),
+);
+const browser = await launchChromium();
 
 async function freshPage(): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   await page.addInitScript('globalThis.__name = (fn) => fn;');
-  await page.goto(`${origin}/`, { waitUntil: 'load', timeout: 120_000 });
+  await page.goto(`${origin}/news.html`, { waitUntil: 'load', timeout: 120_000 });
   await page.addScriptTag({ url: `${origin}/scanner.js` });
   await page.evaluate(
     () =>
