@@ -12,7 +12,7 @@ function quote(s: string): string {
 export function renderSymbolModule(build: DictionaryBuild): string {
   return (
     HEADER +
-    '\n/** Packed symbol dictionary; decode with `decodeSymbolDictionary`. */\n' +
+    '\n/** Packed symbol dictionary; open with `decodeSymbolDictionary`. */\n' +
     `export const PACKED_SYMBOLS =\n  ${quote(build.packed)};\n`
   );
 }

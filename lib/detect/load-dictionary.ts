@@ -4,8 +4,8 @@ import { decodeSymbolDictionary, type SymbolDictionary } from './symbol-dictiona
 let cached: SymbolDictionary | undefined;
 
 /**
- * The shipped symbol dictionary, decoded on first use and kept for the life of the script
- * (decoding takes a few milliseconds; see lib/detect/README.md).
+ * The shipped symbol dictionary, opened on first use and kept for the life of the script (it is
+ * used as shipped: opening it splits the packed string into a few groups, nothing is decoded).
  */
 export function loadSymbolDictionary(): SymbolDictionary {
   cached ??= decodeSymbolDictionary(PACKED_SYMBOLS);

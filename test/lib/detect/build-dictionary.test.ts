@@ -103,7 +103,7 @@ describe('buildDictionary on the committed sources', () => {
 });
 
 describe('packed symbol dictionary', () => {
-  it('round-trips symbols and flags through the front-coded string', () => {
+  it('round-trips symbols and flags through sorted fixed-width groups, one per length', () => {
     const entries: [string, number][] = [
       ['AA', 0],
       ['AAL', 0],
@@ -114,10 +114,37 @@ describe('packed symbol dictionary', () => {
       ['IWM', 5],
     ];
     const packed = encodeSymbolDictionary(entries);
-    expect(packed).toBe('r2k-symbols-2|0:0AA2L2PL0BRK.A4B|2:0A|5:0IWM');
-    expect([...decodeSymbolDictionary(packed).flags]).toEqual(
-      expect.arrayContaining(entries.map(([s, f]) => [s, f])),
-    );
+    expect(packed).toBe('r2k-symbols-3|1:A:2|2:AA:0|3:AALIWM:05|4:AAPL:0|5:BRK.ABRK.B:00');
+    const table = decodeSymbolDictionary(packed).flags;
+    expect([...table]).toEqual(expect.arrayContaining(entries.map(([s, f]) => [s, f])));
+    expect(table.size).toBe(entries.length);
+    for (const [symbol, f] of entries) expect(table.get(symbol)).toBe(f);
+    for (const missing of ['', 'B', 'AAA', 'AAPM', 'BRK.C', 'IW', 'IWMX', 'aapl']) {
+      expect(table.get(missing)).toBeUndefined();
+      expect(table.has(missing)).toBe(false);
+    }
+  });
+
+  it('refuses duplicate symbols and flags out of range', () => {
+    expect(() =>
+      encodeSymbolDictionary([
+        ['AA', 0],
+        ['AA', 1],
+      ]),
+    ).toThrow(/twice/);
+    expect(() => encodeSymbolDictionary([['AA', 99]])).toThrow(/flags/);
+    expect(() => encodeSymbolDictionary([['aa', 0]])).toThrow(/cannot be packed/);
+  });
+
+  it('finds every shipped symbol with its flags, and no neighbour of one', () => {
+    const table = decodeSymbolDictionary(build.packed).flags;
+    for (const entry of build.entries) expect(table.get(entry.symbol)).toBe(entry.flags);
+    // Keys that sort between real symbols are not found.
+    for (const entry of build.entries.slice(0, 2000)) {
+      expect(
+        table.has(`${entry.symbol}Z`.slice(0, 6)) === flags.has(`${entry.symbol}Z`.slice(0, 6)),
+      ).toBe(true);
+    }
   });
 
   it('decodes the shipped dictionary to every built symbol', () => {
@@ -127,6 +154,7 @@ describe('packed symbol dictionary', () => {
   });
 
   it('refuses an unknown format', () => {
-    expect(() => decodeSymbolDictionary('r2k-symbols-1|0:A AA')).toThrow(/format/);
+    expect(() => decodeSymbolDictionary('r2k-symbols-2|0:0AA2L')).toThrow(/format/);
+    expect(() => decodeSymbolDictionary('r2k-symbols-3|2:AAB:0')).toThrow(/malformed/);
   });
 });
