@@ -8,7 +8,7 @@ import type { SymbolDictionary } from './symbol-dictionary';
 import { SymbolFlag } from './symbol-flags';
 import { readSymbol } from './symbol-token';
 import { NAME_CONTINUATION_WORDS } from './market-words';
-import { isUpper, isWordChar, lowerWord, nextWord } from './text-cursor';
+import { isUpper, isWordChar, lowerWord, nextWord, wordEnd } from './text-cursor';
 import type { CompanyMatcher } from './company-matcher';
 
 /** Options of {@link findMentions}. */
@@ -19,6 +19,11 @@ export interface FindMentionsOptions {
    * ("HCA slumped") are still reported, as kind `company`.
    */
   companies?: CompanyMatcher;
+  /**
+   * Runs the rules at every word even without company names (the reference the faster candidate
+   * scan is tested against; the results are the same).
+   */
+  everyWord?: boolean;
 }
 
 const OTHER = 0;
@@ -39,6 +44,36 @@ const LIST_SEPARATOR =
   /^(?:\s*,\s*(?:and\s+|or\s+|&\s+)?|\s+(?:and|or|&|vs\.?|versus)\s+|\s*\/\s*)$/;
 
 /**
+ * Where a mention can start when company names are off (one compiled expression, so the
+ * JavaScript rules only see these places; on most text that is a few words per paragraph):
+ * a `$` before a letter; at a word start, a word without lower-case ASCII letters (tickers,
+ * exchange prefixes, index codes, `S` of `S&P`), a Reuters root with a lower-case class letter
+ * (`BRKb.N`), the capitalised words that start index names and exchange prefixes, and
+ * "small-cap index". Words are runs of {@link isWordChar} characters, as in the rules. A rule
+ * that can start at another kind of word must be added here: a test runs the detector both
+ * ways over the corpus and generated text and requires the same mentions.
+ */
+const WORD = 'A-Za-z0-9_\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u024F';
+const END = `(?![${WORD}])`;
+// Every branch starts with a plain character (`$`, a capital, `s`) and looks behind only after
+// it, so the engine can skip ahead to those characters quickly.
+const CANDIDATES = new RegExp(
+  `\\$(?=[A-Za-z])|[A-Z](?<![${WORD}].)(?:[A-Z0-9_\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u024F]*${END}|[A-Z]{0,5}[a-z]\\.|(?<=R)ussell${END}|(?<=S)tandard${END}|(?<=N)asdaq(?:GS|GM|CM)?${END}|(?<=D)ow${END}|(?<=A)mex${END}|(?<=C)boe${END}|(?<=S)mall[- ]?cap index${END})|s(?<![${WORD}].)mall[- ]?cap index${END}`,
+  'g',
+);
+
+/** Mutable state of one {@link findMentions} call. */
+interface Scan {
+  readonly text: string;
+  readonly dictionary: SymbolDictionary;
+  readonly companies: CompanyMatcher | undefined;
+  readonly found: Mention[];
+  readonly pending: Pending[];
+  /** The Russell 2000 has been named (so "the small-cap index" refers to it). */
+  namedRussell2000: boolean;
+}
+
+/**
  * Finds ticker and index mentions in plain text in one left-to-right pass.
  *
  * Returns mentions sorted by `start`, non-overlapping, with UTF-16 offsets (`end` exclusive).
@@ -54,65 +89,89 @@ export function findMentions(
   dictionary: SymbolDictionary,
   options: FindMentionsOptions = {},
 ): Mention[] {
-  const found: Mention[] = [];
-  const pending: Pending[] = [];
-  const companies = options.companies;
+  const scan: Scan = {
+    text,
+    dictionary,
+    companies: options.companies,
+    found: [],
+    pending: [],
+    namedRussell2000: false,
+  };
+  if (scan.companies || options.everyWord) scanEveryWord(scan);
+  else scanCandidates(scan);
+  return finish(text, scan.found, scan.pending);
+}
+
+/**
+ * The rules run at every word start: needed for company names, which start at any word. Also
+ * the reference the candidate scan must agree with (see {@link CANDIDATES}).
+ */
+function scanEveryWord(scan: Scan): void {
+  const { text } = scan;
   const n = text.length;
   let i = 0;
   // Hot loop: inline character classes (ASCII table) instead of helper calls; lower-case words
-  // are skipped whole, and only words starting with a capital go through the rules.
+  // are skipped whole.
   while (i < n) {
     const c = text.charCodeAt(i);
     const cls = c < 128 ? ASCII_CLASS[c] : isWordChar(c) ? LOWER : OTHER;
     if (cls === OTHER) {
-      if (c === 36 /* $ */) {
-        const tag = readCashtag(text, i, dictionary);
-        if (tag) {
-          found.push({ start: tag.start, end: tag.end, symbol: tag.symbol, kind: tag.kind });
-          i = tag.end;
-          continue;
-        }
-      }
-      i++;
+      i = c === 36 /* $ */ ? atDollar(scan, i) : i + 1;
       continue;
     }
-    let e = i + 1;
-    while (e < n) {
-      const d = text.charCodeAt(e);
-      if (d < 128 ? ASCII_CLASS[d] === OTHER : !isWordChar(d)) break;
-      e++;
-    }
-    if ((c | 32) === 115 /* s */ && (e - i === 5 || e - i === 8)) {
+    i = atWord(scan, i, wordEnd(text, i + 1), cls === UPPER);
+  }
+}
+
+/** The rules at each place {@link CANDIDATES} finds, skipping everything else. */
+function scanCandidates(scan: Scan): void {
+  const { text } = scan;
+  const re = CANDIDATES;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const i = m.index;
+    const c = text.charCodeAt(i);
+    const next = c === 36 ? atDollar(scan, i) : atWord(scan, i, wordEnd(text, i + 1), isUpper(c));
+    re.lastIndex = Math.max(next, i + 1);
+  }
+}
+
+/** At a `$`: a cashtag, or nothing. Returns where scanning resumes. */
+function atDollar(scan: Scan, i: number): number {
+  const tag = readCashtag(scan.text, i, scan.dictionary);
+  if (!tag) return i + 1;
+  push(scan, { start: tag.start, end: tag.end, symbol: tag.symbol, kind: tag.kind });
+  return tag.end;
+}
+
+/** At the word `i`..`e`: the rules for it. Returns where scanning resumes. */
+function atWord(scan: Scan, i: number, e: number, upper: boolean): number {
+  const { text } = scan;
+  if (scan.namedRussell2000 && (text.charCodeAt(i) | 32) === 115 /* s */) {
+    if (e - i === 5 || e - i === 8) {
       const stop = matchSmallCapIndex(text, i);
-      if (stop > 0 && found.some((m) => m.symbol === '^RUT')) {
-        found.push({ start: i, end: stop, symbol: '^RUT', kind: 'index' });
-        i = stop;
-        continue;
+      if (stop > 0) {
+        push(scan, { start: i, end: stop, symbol: '^RUT', kind: 'index' });
+        return stop;
       }
     }
-    if (cls === UPPER) {
-      i = scanCapitalised(text, i, e, dictionary, found, pending, companies);
-    } else {
-      const company = companies?.match(text, i, e);
-      if (company) {
-        found.push({ start: i, end: company.end, symbol: company.symbol, kind: 'company' });
-        i = Math.max(e, company.resume);
-      } else i = e;
-    }
   }
-  return finish(text, found, pending);
+  if (upper) return scanCapitalised(scan, i, e);
+  const company = scan.companies?.match(text, i, e);
+  if (!company) return e;
+  push(scan, { start: i, end: company.end, symbol: company.symbol, kind: 'company' });
+  return Math.max(e, company.resume);
+}
+
+/** Adds an accepted mention. */
+function push(scan: Scan, m: Mention): void {
+  scan.found.push(m);
+  if (m.symbol === '^RUT') scan.namedRussell2000 = true;
 }
 
 /** Handles a word that starts with a capital; returns where scanning resumes. */
-function scanCapitalised(
-  text: string,
-  s: number,
-  e: number,
-  dictionary: SymbolDictionary,
-  found: Mention[],
-  pending: Pending[],
-  companies: CompanyMatcher | undefined,
-): number {
+function scanCapitalised(scan: Scan, s: number, e: number): number {
+  const { text, dictionary, pending, companies } = scan;
   const before = text.charCodeAt(s - 1);
   // Hashtags, handles, and the second half of dotted words ("U.S", "<.SPX>", "[.N]").
   if (before === 35 || before === 64 || before === 46) return e;
@@ -137,7 +196,7 @@ function scanCapitalised(
     if (exchange.cashtag) return exchange.symbolStart;
     const token = readSymbol(text, exchange.symbolStart, dictionary, false);
     if (!token) return exchange.symbolStart;
-    found.push({
+    push(scan, {
       start: exchange.symbolStart,
       end: token.end,
       symbol: token.symbol,
@@ -157,7 +216,7 @@ function scanCapitalised(
         symbol: index.symbol,
         kind: 'index',
       };
-      if (index.confidence === 'sure') found.push(m);
+      if (index.confidence === 'sure') push(scan, m);
       else pending.push({ ...m, family: 'index' });
     }
     return Math.max(e, index.end);
@@ -166,13 +225,13 @@ function scanCapitalised(
   const code = allCaps && len >= 3 && len <= 5 ? INDEX_CODES.get(text.slice(s, e)) : undefined;
   if (code && !(text.charCodeAt(e) === 46 && isWordChar(text.charCodeAt(e + 1)))) {
     // A caret symbol ("^RUT") keeps its caret in the span.
-    found.push({ start: before === 94 ? s - 1 : s, end: e, symbol: code, kind: 'index' });
+    push(scan, { start: before === 94 ? s - 1 : s, end: e, symbol: code, kind: 'index' });
     return e;
   }
 
   const ric = text.charCodeAt(e) === 46 ? readReutersCode(text, s, e, dictionary) : undefined;
   if (ric) {
-    found.push({ start: s, end: ric.end, symbol: ric.symbol, kind: 'ric' });
+    push(scan, { start: s, end: ric.end, symbol: ric.symbol, kind: 'ric' });
     return ric.end;
   }
 
@@ -185,7 +244,7 @@ function scanCapitalised(
     company.end === e &&
     dictionary.flags.has(text.slice(s, e));
   if (company && !spellsSymbol) {
-    found.push({ start: s, end: company.end, symbol: company.symbol, kind: 'company' });
+    push(scan, { start: s, end: company.end, symbol: company.symbol, kind: 'company' });
     return Math.max(e, company.resume);
   }
 
@@ -198,15 +257,15 @@ function scanCapitalised(
   const m: Mention = { start: s, end: token.end, symbol: token.symbol, kind: 'bare' };
   const nameLike = (token.flags & SymbolFlag.NameLike) !== 0;
   if (verdict === 'ticker') {
-    found.push(m);
+    push(scan, m);
   } else if (verdict === 'own-name') {
-    if (companies) found.push({ ...m, kind: 'company' });
+    if (companies) push(scan, { ...m, kind: 'company' });
   } else if (nameLike && (verdict === 'move' || verdict === 'weak' || verdict === 'name')) {
     // "HCA slumped", "UBS analysts": the company's own name. Reported only with company names on,
     // and spanning the rest of a written-out name ("PNC Financial", "CVS Health Corp").
-    if (companies) found.push({ ...m, end: extendOverNameWords(text, m.end), kind: 'company' });
+    if (companies) push(scan, { ...m, end: extendOverNameWords(text, m.end), kind: 'company' });
   } else if (verdict === 'weak' || verdict === 'move') {
-    found.push(m);
+    push(scan, m);
   } else if (verdict === 'maybe') {
     pending.push({ ...m, family: 'ticker' });
   }
