@@ -63,6 +63,9 @@ export default defineConfig({
   imports: false,
   modules: ['@wxt-dev/webextension-polyfill'],
   outDir: process.env.R2K_OUT_DIR ?? '.output',
+  // The page-cost benchmark builds an extension whose only entry is an empty content script
+  // (test/bench/browser/empty-extension), with this same configuration, as its baseline.
+  entrypointsDir: process.env.R2K_ENTRYPOINTS_DIR ?? 'entrypoints',
   manifest: ({ browser, manifestVersion }) => ({
     name: 'R2K Lens',
     description:
@@ -104,6 +107,8 @@ export default defineConfig({
   },
   vite: () => ({
     plugins: [preact()],
+    // Readable names in CPU profiles (`R2K_NO_MINIFY=1`, profiling only).
+    ...(process.env.R2K_NO_MINIFY ? { build: { minify: false } } : {}),
     define: {
       'import.meta.env.WXT_CHART_BASE_URL': JSON.stringify(chartBaseUrl),
     },

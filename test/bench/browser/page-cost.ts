@@ -1,0 +1,393 @@
+/**
+ * What the content script costs the pages people read, measured on the built extension in
+ * Chromium against an empty WXT content script built with the same configuration
+ * (test/bench/browser/empty-extension), side by side in one run (`npm run bench:page`).
+ *
+ * Every page load is cold, as a reader's is: each run opens the page on a new site
+ * (`rN.test`, mapped to the local server), so it gets a new renderer process with nothing of our
+ * script compiled yet. A trace of each load gives the main-thread CPU of the tasks that ran our
+ * code (see trace-attribution.ts), from the script's injection at `document_idle` until nothing of
+ * ours runs any more (the end of the first full scan).
+ *
+ * Pages:
+ * - a typical article (about 40 KB of article text in a shell of about 2,000 elements);
+ * - generated news pages of 0.5, 2 and 10 MB of text, against mark.js marking the same
+ *   dictionary (every symbol of the shipped dictionary as a cashtag, the ones that are not
+ *   word-like as bare words) and a bare TreeWalker walk of the page's text;
+ * - an infinite-scroll page that appends 10,000 items, for the memory our script keeps.
+ * Plus: the time from injection to the first underline on screen (a separate run per load, as
+ * the page's polling of the highlight registry adds frames of its own).
+ *
+ * Usage: `npm run bench:page [-- --runs 5] [--pages article,0.5,2,10,scroll] [--no-build]`
+ */
+
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../support/chromium';
+import { generateArticlePage } from './article-page';
+import { dictionaryRegexSource } from './dictionary-regex';
+import { generateNewsPage, loadConstituents, loadSentences } from './news-page';
+import { generateScrollPage } from './scroll-page';
+import { serve, type Route } from './serve';
+import { attributeScript, markTime, type ScriptCost, type TraceEvent } from './trace-attribution';
+
+const ROOT = path.resolve(import.meta.dirname, '../../..');
+const args = process.argv.slice(2);
+const argValue = (name: string): string | undefined => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const RUNS = Number(argValue('--runs') ?? 5);
+const PAGES = (argValue('--pages') ?? 'article,0.5,2,10,scroll').split(',');
+const BUILD = !args.includes('--no-build');
+const MB = 1_000_000;
+
+const OURS_DIR = path.join(ROOT, '.output/bench/chrome-mv3');
+const EMPTY_DIR = path.join(ROOT, '.output/bench-empty/chrome-mv3');
+const SCRIPT = 'content-scripts/content.js';
+
+const TRACE_CATEGORIES = [
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'v8.execute',
+  'blink.user_timing',
+  'toplevel',
+].join(',');
+
+function wxtBuild(env: Record<string, string>): void {
+  const result = spawnSync('npx', ['wxt', 'build'], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+  });
+  if (result.status !== 0) throw new Error(`build failed: ${result.stdout}${result.stderr}`);
+}
+
+function buildVariants(): void {
+  wxtBuild({ R2K_OUT_DIR: '.output/bench', R2K_SITE_ACCESS: 'all' });
+  wxtBuild({
+    R2K_OUT_DIR: '.output/bench-empty',
+    R2K_ENTRYPOINTS_DIR: 'test/bench/browser/empty-extension',
+    R2K_SITE_ACCESS: 'all',
+  });
+}
+
+interface Variant {
+  name: 'ours' | 'empty';
+  context: BrowserContext;
+  extensionId: string;
+  profile: string;
+}
+
+async function launch(name: Variant['name'], dir: string): Promise<Variant> {
+  const profile = mkdtempSync(path.join(tmpdir(), `r2k-bench-${name}-`));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    viewport: { width: 1280, height: 800 },
+    args: [
+      ...CHROMIUM_ARGS,
+      '--host-resolver-rules=MAP *.test 127.0.0.1',
+      `--disable-extensions-except=${dir}`,
+      `--load-extension=${dir}`,
+    ],
+  });
+  const worker =
+    context.serviceWorkers()[0] ??
+    (await context.waitForEvent('serviceworker', { timeout: 15_000 }).catch(() => null));
+  // The empty build has no background: read its ID from a page instead.
+  let extensionId = worker ? new URL(worker.url()).host : '';
+  if (!extensionId) {
+    const page = await context.newPage();
+    await page.goto('chrome://extensions');
+    extensionId = await page.evaluate(
+      () =>
+        (
+          document
+            .querySelector('extensions-manager')
+            ?.shadowRoot?.querySelector('extensions-item-list')
+            ?.shadowRoot?.querySelector('extensions-item') as HTMLElement | null
+        )?.id ?? '',
+    );
+    await page.close();
+  }
+  if (!extensionId) throw new Error(`no extension ID for ${name}`);
+  return { name, context, extensionId, profile };
+}
+
+let siteCounter = 0;
+/** A URL on a site never opened before in this run (a new renderer process, nothing compiled). */
+function freshUrl(origin: string, pathName: string): string {
+  const port = new URL(origin).port;
+  siteCounter++;
+  return `http://r${siteCounter}.test:${port}${pathName}`;
+}
+
+async function traced(
+  page: Page,
+  url: string,
+  settleMs: number,
+): Promise<{ events: TraceEvent[] }> {
+  const cdp = await page.context().newCDPSession(page);
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (e) => {
+    events.push(...(e.value as unknown as TraceEvent[]));
+  });
+  const complete = new Promise<void>((resolve) =>
+    cdp.once('Tracing.tracingComplete', () => resolve()),
+  );
+  await cdp.send('Tracing.start', {
+    categories: TRACE_CATEGORIES,
+    transferMode: 'ReportEvents',
+  });
+  await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
+  await page.waitForTimeout(settleMs);
+  await cdp.send('Tracing.end');
+  await complete;
+  await cdp.detach();
+  return { events };
+}
+
+/** One cold load of `pathName` in a variant: the script's cost from its trace. */
+async function loadCost(
+  v: Variant,
+  origin: string,
+  pathName: string,
+  settleMs: number,
+): Promise<ScriptCost> {
+  const page = await v.context.newPage();
+  try {
+    const { events } = await traced(page, freshUrl(origin, pathName), settleMs);
+    const cost = attributeScript(events, `chrome-extension://${v.extensionId}/${SCRIPT}`);
+    if (!cost) throw new Error(`${v.name}: the content script did not run on ${pathName}`);
+    return cost;
+  } finally {
+    await page.close();
+  }
+}
+
+/** Injection to the first underline in the page's highlight registry, painted (ms). */
+async function firstUnderline(
+  v: Variant,
+  origin: string,
+  pathName: string,
+): Promise<number | null> {
+  const page = await v.context.newPage();
+  // A string, not a function: tsx would wrap named inner functions in a helper the page lacks.
+  await page.addInitScript(`(() => {
+    const poll = () => {
+      let size = 0;
+      for (const [, highlight] of CSS.highlights ?? []) size += highlight.size;
+      if (size > 0) {
+        // After the rendering update that paints it.
+        requestAnimationFrame(() => setTimeout(() => performance.mark('r2k-first-underline'), 0));
+        return;
+      }
+      requestAnimationFrame(poll);
+    };
+    requestAnimationFrame(poll);
+  })();`);
+  try {
+    const { events } = await traced(page, freshUrl(origin, pathName), 2500);
+    const cost = attributeScript(events, `chrome-extension://${v.extensionId}/${SCRIPT}`);
+    const mark = markTime(events, 'r2k-first-underline');
+    if (!cost || mark === null) return null;
+    return (mark - cost.injectedAt) / 1000;
+  } finally {
+    await page.close();
+  }
+}
+
+/** mark.js with the dictionary regex on a fresh page (no extension code involved): ms and marks. */
+async function markJs(
+  v: Variant,
+  origin: string,
+  pathName: string,
+  pattern: string,
+): Promise<{ ms: number; marks: number }> {
+  const page = await v.context.newPage();
+  try {
+    await page.goto(freshUrl(origin, pathName), { waitUntil: 'load', timeout: 120_000 });
+    await page.waitForTimeout(500);
+    await page.addScriptTag({ url: `${origin}/mark.js` });
+    return await page.evaluate((source) => {
+      const Mark = (
+        window as unknown as {
+          Mark: new (el: Element) => { markRegExp(re: RegExp, o: object): void };
+        }
+      ).Mark;
+      const t0 = performance.now();
+      let marks = 0;
+      new Mark(document.body).markRegExp(new RegExp(source, 'g'), {
+        done: (n: number) => {
+          marks = n;
+        },
+        exclude: ['script', 'style', 'noscript', 'textarea', 'code', 'pre', 'kbd', 'button'],
+      });
+      return { ms: performance.now() - t0, marks };
+    }, pattern);
+  } finally {
+    await page.close();
+  }
+}
+
+/** A bare TreeWalker walk reading every text node's data, cold, on a fresh page (ms). */
+async function bareWalk(v: Variant, origin: string, pathName: string): Promise<number> {
+  const page = await v.context.newPage();
+  try {
+    await page.goto(freshUrl(origin, pathName), { waitUntil: 'load', timeout: 120_000 });
+    await page.waitForTimeout(500);
+    return await page.evaluate(() => {
+      const t0 = performance.now();
+      const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      let chars = 0;
+      for (let n = w.nextNode(); n; n = w.nextNode()) chars += (n as Text).data.length;
+      return chars >= 0 ? performance.now() - t0 : 0;
+    });
+  } finally {
+    await page.close();
+  }
+}
+
+/** JS heap in use after appending `items` items to the infinite-scroll page and a full GC (MB). */
+async function scrollMemory(
+  v: Variant,
+  origin: string,
+  items: number,
+): Promise<{ mb: number; ms: number }> {
+  const page = await v.context.newPage();
+  try {
+    await page.goto(freshUrl(origin, '/scroll.html'), { waitUntil: 'load' });
+    await page.waitForTimeout(1500);
+    const t0 = Date.now();
+    for (let done = 0; done < items; done += 100) {
+      await page.evaluate(() =>
+        (window as unknown as { appendItems(n: number): void }).appendItems(100),
+      );
+      await page.waitForTimeout(25);
+    }
+    const ms = Date.now() - t0;
+    await page.waitForTimeout(4000);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('HeapProfiler.collectGarbage');
+    await cdp.send('HeapProfiler.collectGarbage');
+    const usage = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+    await cdp.detach();
+    return { mb: usage.usedSize / MB, ms };
+  } finally {
+    await page.close();
+  }
+}
+
+const html = (body: string): Route => ({ type: 'text/html; charset=utf-8', body });
+
+/** Size of a build's content script, raw and gzipped (bytes). */
+function sizeOf(dir: string): { raw: number; gz: number } {
+  const code = readFileSync(path.join(dir, SCRIPT));
+  return { raw: code.length, gz: gzipSync(code).length };
+}
+
+const median = (xs: number[]): number => {
+  const s = xs.toSorted((a, b) => a - b);
+  return s.length === 0 ? NaN : s[(s.length - 1) >> 1]!;
+};
+const fmt = (n: number, d = 1): string => (Number.isFinite(n) ? n.toFixed(d) : '-');
+const print = (line = ''): void => {
+  process.stdout.write(`${line}\n`);
+};
+
+async function main(): Promise<void> {
+  if (BUILD) buildVariants();
+  const sentences = loadSentences();
+  const constituents = loadConstituents();
+  const routes = new Map<string, Route>();
+  const article = generateArticlePage(sentences, constituents);
+  routes.set('/article.html', html(article.html));
+  const sizes = PAGES.filter((p) => /^[\d.]+$/.test(p)).map(Number);
+  for (const [i, mb] of sizes.entries()) {
+    routes.set(
+      `/news-${mb}.html`,
+      html(generateNewsPage(mb * MB, sentences, constituents, 7 + i).html),
+    );
+  }
+  routes.set('/scroll.html', html(generateScrollPage(sentences, constituents)));
+  routes.set('/mark.js', {
+    type: 'text/javascript',
+    body: readFileSync(path.join(ROOT, 'node_modules/mark.js/dist/mark.min.js'), 'utf8'),
+  });
+  const pattern = dictionaryRegexSource();
+  const { server, origin } = await serve(routes);
+
+  const ours = await launch('ours', OURS_DIR);
+  const empty = await launch('empty', EMPTY_DIR);
+  // Let the background seed its cache from the snapshot before measuring.
+  await new Promise((r) => setTimeout(r, 5000));
+  const oursSize = sizeOf(OURS_DIR);
+  const emptySize = sizeOf(EMPTY_DIR);
+  const lines: string[] = [];
+  try {
+    print(
+      `Chromium ${ours.context.browser()?.version() ?? ''}; content script ${fmt(oursSize.raw / 1024)} KB (${fmt(oursSize.gz / 1024)} KB gzip), empty WXT content script ${fmt(emptySize.raw / 1024)} KB (${fmt(emptySize.gz / 1024)} KB gzip); ${RUNS} cold loads per figure, medians`,
+    );
+    if (PAGES.includes('article')) {
+      const o: ScriptCost[] = [];
+      const e: ScriptCost[] = [];
+      const visible: number[] = [];
+      for (let run = 0; run < RUNS; run++) {
+        o.push(await loadCost(ours, origin, '/article.html', 3000));
+        e.push(await loadCost(empty, origin, '/article.html', 3000));
+        const t = await firstUnderline(ours, origin, '/article.html');
+        if (t !== null) visible.push(t);
+      }
+      const oc = median(o.map((c) => c.cpuMs));
+      const ec = median(e.map((c) => c.cpuMs));
+      lines.push(
+        `| typical article (${fmt(article.articleChars / 1000, 0)} KB article text, ~2,000 elements) | ${fmt(oc)} (${o.map((c) => fmt(c.cpuMs)).join(', ')}) | ${fmt(ec)} (${e.map((c) => fmt(c.cpuMs)).join(', ')}) | ${fmt(oc / ec)}× | injection ${fmt(median(o.map((c) => c.injectionCpuMs)))} vs ${fmt(median(e.map((c) => c.injectionCpuMs)))}; ${median(o.map((c) => c.tasks))} tasks, longest ${fmt(Math.max(...o.map((c) => c.longestCpuMs)))} ms; done ${fmt(median(o.map((c) => c.lastTaskEndMs)), 0)} ms after injection; first underline on screen ${fmt(median(visible), 0)} ms after injection (${visible.map((t) => fmt(t, 0)).join(', ')}) |`,
+      );
+    }
+    for (const mb of sizes) {
+      const runs = Math.max(1, Math.min(RUNS, mb >= 10 ? 2 : 3));
+      const settle = mb >= 10 ? 15_000 : mb >= 2 ? 6000 : 4000;
+      const o: ScriptCost[] = [];
+      const e: ScriptCost[] = [];
+      const marks: { ms: number; marks: number }[] = [];
+      const walks: number[] = [];
+      for (let run = 0; run < runs; run++) {
+        o.push(await loadCost(ours, origin, `/news-${mb}.html`, settle));
+        e.push(await loadCost(empty, origin, `/news-${mb}.html`, 1500));
+        marks.push(await markJs(empty, origin, `/news-${mb}.html`, pattern));
+        walks.push(await bareWalk(empty, origin, `/news-${mb}.html`));
+      }
+      const oc = median(o.map((c) => c.cpuMs));
+      const mk = median(marks.map((m) => m.ms));
+      lines.push(
+        `| news page, ${mb} MB of text | ${fmt(oc)} (${o.map((c) => fmt(c.cpuMs)).join(', ')}) | ${fmt(median(e.map((c) => c.cpuMs)))} | mark.js ${fmt(mk)} ms (${median(marks.map((m) => m.marks))} marks): ${fmt(mk / oc)}× ours; bare walk ${fmt(median(walks))} ms | longest task of ours ${fmt(Math.max(...o.map((c) => c.longestCpuMs)))} ms CPU (${fmt(Math.max(...o.map((c) => c.longestWallMs)))} ms wall) in ${median(o.map((c) => c.tasks))} tasks; done ${fmt(median(o.map((c) => c.lastTaskEndMs)), 0)} ms after injection |`,
+      );
+    }
+    if (PAGES.includes('scroll')) {
+      const om = await scrollMemory(ours, origin, 10_000);
+      const em = await scrollMemory(empty, origin, 10_000);
+      lines.push(
+        `| infinite scroll, 10,000 items appended | JS heap ${fmt(om.mb)} MB | ${fmt(em.mb)} MB | ours keeps ${fmt(om.mb - em.mb)} MB | appending took ${fmt(om.ms / 1000)} s vs ${fmt(em.ms / 1000)} s |`,
+      );
+    }
+  } finally {
+    await ours.context.close();
+    await empty.context.close();
+    rmSync(ours.profile, { recursive: true, force: true });
+    rmSync(empty.profile, { recursive: true, force: true });
+    server.close();
+  }
+  print();
+  print(
+    '| page | ours: main-thread CPU ms | empty WXT content script ms | ratio / comparison | notes |',
+  );
+  print('|---|---|---|---|---|');
+  for (const line of lines) print(line);
+}
+
+await main();
