@@ -9,6 +9,7 @@ const TWELVE_DATA_ORIGIN = 'https://api.twelvedata.com/*';
 
 /** Lazily loaded chunks: output file → entry. */
 const CHUNKS: Record<string, string> = {
+  'page-engine.js': 'components/page/page-engine-chunk.ts',
   'card-ui.js': 'components/card/card-ui.tsx',
   'company-names.js': 'components/detect/company-names-chunk.ts',
 };
@@ -109,6 +110,8 @@ export default defineConfig({
     plugins: [preact()],
     // Readable names in CPU profiles (`R2K_NO_MINIFY=1`, profiling only).
     ...(process.env.R2K_NO_MINIFY ? { build: { minify: false } } : {}),
+    // Source maps for the bundle-composition report (`R2K_SOURCEMAP=1`, analysis only).
+    ...(process.env.R2K_SOURCEMAP ? { build: { sourcemap: true } } : {}),
     define: {
       'import.meta.env.WXT_CHART_BASE_URL': JSON.stringify(chartBaseUrl),
     },

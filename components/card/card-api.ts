@@ -47,5 +47,6 @@ export interface CardController {
 
 /** The card chunk's module shape. */
 export interface CardModule {
-  mountCard(container: HTMLElement, deps: CardDeps, theme: Theme): CardController;
+  /** Adds the card's host to the page and returns its controller. */
+  createCard(deps: CardDeps, theme: Theme): CardController;
 }

@@ -1,13 +1,21 @@
 /**
  * The hover card's UI chunk (`card-ui.js`): built separately (see wxt.config.ts) and imported by
- * the content script on the first hover. Renders into the shadow root WXT created for it.
+ * the content script on the first hover. Creates its own host on the page (outside `<body>`) and
+ * renders into a shadow root there, so the content script that runs on every page carries no UI
+ * code at all.
  */
 import { render } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Reply } from '../../lib/messaging/envelope';
 import type { CardPayload } from '../../lib/messaging/protocol';
 import type { Theme } from '../../lib/settings/schema';
-import type { AnchorRect, CardController, CardDeps, CardTarget } from './card-api';
+import {
+  CARD_HOST_TAG,
+  type AnchorRect,
+  type CardController,
+  type CardDeps,
+  type CardTarget,
+} from './card-api';
 import { CARD_CSS } from './card-styles';
 import { CardBody } from './CardBody';
 import { placeCard } from './position';
@@ -85,15 +93,31 @@ function Card({ shown, deps, theme }: { shown: Shown | null; deps: CardDeps; the
   );
 }
 
-/** Mounts the card into `container` (inside a shadow root); the content script drives it through the controller. */
-export function mountCard(
-  container: HTMLElement,
-  deps: CardDeps,
-  initialTheme: Theme,
-): CardController {
+/**
+ * Creates the card's host (a zero-size fixed element appended to `<html>`, outside the page's
+ * `<body>` tree, with a shadow root holding the card's styles and UI) and returns the controller
+ * the content script drives it with. Nothing is added to the page until this is called, on the
+ * first hover.
+ */
+export function createCard(deps: CardDeps, initialTheme: Theme): CardController {
+  const host = document.createElement(CARD_HOST_TAG);
+  // The card positions itself in viewport coordinates; the page's styles must not move it.
+  host.setAttribute(
+    'style',
+    'all:initial!important;position:fixed!important;left:0!important;top:0!important;' +
+      'width:0!important;height:0!important;z-index:2147483647!important;overflow:visible!important;' +
+      'display:block!important;',
+  );
+  const shadow = host.attachShadow({ mode: 'open' });
   const style = document.createElement('style');
   style.textContent = CARD_CSS;
-  container.before(style);
+  const container = document.createElement('div');
+  shadow.append(style, container);
+  // Events inside the card stay inside: the page sees none of them.
+  for (const type of ['keydown', 'keyup', 'keypress', 'pointerdown', 'click', 'wheel']) {
+    host.addEventListener(type, (e) => e.stopPropagation());
+  }
+  document.documentElement.append(host);
   let shown: Shown | null = null;
   let theme = initialTheme;
   let seq = 0;
@@ -124,7 +148,7 @@ export function mountCard(
     },
     destroy() {
       render(null, container);
-      style.remove();
+      host.remove();
     },
   };
 }

@@ -1,8 +1,5 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import {
   CARD_CHUNK_FILE,
-  CARD_HOST_TAG,
   type AnchorRect,
   type CardController,
   type CardDeps,
@@ -22,40 +19,20 @@ export interface CardHost {
 
 /**
  * Owns the hover card on the page. Nothing is added to the page and no card code is loaded until
- * the first hover: then one shadow-root host is attached to `<html>` (outside the page's `<body>`
- * tree) and the card chunk is imported from the extension. Removed with the content script.
+ * the first hover: then the card chunk is imported from the extension and adds its host to
+ * `<html>` (outside the page's `<body>` tree). Removed when `signal` aborts.
  */
-export function createCardHost(
-  ctx: ContentScriptContext,
-  deps: CardDeps,
-  initialTheme: Theme,
-): CardHost {
+export function createCardHost(signal: AbortSignal, deps: CardDeps, initialTheme: Theme): CardHost {
   let theme = initialTheme;
   let controller: Promise<CardController> | null = null;
   let wanted: { target: CardTarget; anchor: AnchorRect } | null = null;
 
   async function createController(): Promise<CardController> {
     const module = await loadChunk<CardModule>(CARD_CHUNK_FILE);
-    const ui = await createShadowRootUi(ctx, {
-      name: CARD_HOST_TAG,
-      position: 'inline',
-      anchor: 'html',
-      append: 'last',
-      isolateEvents: true,
-      onMount(container, _shadow, host) {
-        // A zero-size fixed host: the card positions itself in viewport coordinates.
-        host.style.cssText =
-          'position:fixed;left:0;top:0;width:0;height:0;z-index:2147483647;overflow:visible;';
-        return module.mountCard(container, deps, theme);
-      },
-      onRemove(mounted) {
-        mounted?.destroy();
-      },
-    });
-    ui.mount();
-    ctx.onInvalidated(() => ui.remove());
-    if (!ui.mounted) throw new Error('card UI did not mount');
-    return ui.mounted;
+    if (signal.aborted) throw new Error('the content script has stopped');
+    const card = module.createCard(deps, theme);
+    signal.addEventListener('abort', () => card.destroy(), { once: true });
+    return card;
   }
 
   function ensure(): Promise<CardController> {

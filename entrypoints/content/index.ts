@@ -4,9 +4,14 @@ import { runLens } from './lens';
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
-  main(ctx) {
-    void runLens(ctx).catch((error: unknown) =>
-      console.warn('R2K Lens stopped on this page', error),
-    );
+  // Cross-origin frames are pages of their own; same-origin ones are scanned by the document
+  // that holds them (lib/page/frames.ts), and their instance stops at once.
+  allFrames: true,
+  // WXT would post a "content script started" message to the page: the page learns nothing.
+  noScriptStartedPostMessage: true,
+  // WXT's context (`ctx`) is not used: a page can end it by dispatching an event of its name, so
+  // the content script's lifetime is its own (see lens.ts).
+  main() {
+    void runLens().catch((error: unknown) => console.warn('R2K Lens stopped on this page', error));
   },
 });

@@ -1,24 +1,23 @@
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { findMentions } from '../../lib/detect/find-mentions';
-import { loadSymbolDictionary } from '../../lib/detect/load-dictionary';
 import type { CompanyMatcher } from '../../lib/detect/company-matcher';
-import type { Mention } from '../../lib/detect/mention';
-import { mayBeQuoteUrl, symbolFromQuoteUrl } from '../../lib/detect/quote-links';
 import { sendToBackground } from '../../lib/messaging/client';
 import { dispatchMessage, type Handlers } from '../../lib/messaging/dispatch';
 import { isBackgroundEvent, type ContentProtocolMap } from '../../lib/messaging/protocol';
 import { contentRequestValidators } from '../../lib/messaging/validators';
+import { handledByParent } from '../../lib/page/frames';
 import {
   isDetectionDisabled,
   type DetectionSettings,
   type Settings,
 } from '../../lib/settings/schema';
-import { loadSettings, watchSettings } from '../../lib/settings/store';
+import {
+  PAGE_ENGINE_CHUNK_FILE,
+  type Lens,
+  type PageEngineModule,
+} from '../../components/page/page-engine-api';
 import { createCardHost } from './card-host';
 import { loadChunk } from './load-chunk';
-import { watchHover, type HoverTracker } from './hover-tracker';
-import { startPageScanner, type PageScanner } from './page-scanner';
+import { readSettings, watchSettings } from './page-settings';
 // The underline's `::highlight()` rule ships in the manifest, so no stylesheet is adopted at run
 // time (that forces a full style recalc on large pages).
 import './highlight.css';
@@ -33,31 +32,53 @@ const KINDS_BY_SENSITIVITY: Record<DetectionSettings['sensitivity'], ReadonlySet
 const COMPANY_NAMES_CHUNK = 'company-names.js';
 type CompanyNamesModule = { loadCompanyMatcher(): CompanyMatcher };
 
-interface Running {
-  /** Null while the company-name chunk loads. */
-  scanner: PageScanner | null;
-  hover: HoverTracker | null;
-  controller: AbortController;
+/** Whether this content script's extension is still there (false once updated or removed). */
+function extensionAlive(): boolean {
+  try {
+    return browser.runtime?.id != null;
+  } catch {
+    return false;
+  }
 }
 
 /**
  * The content script's life: scan the page when detection is on for this site, open the card on
  * hover, follow settings changes (pause, per-site switch, sensitivity) without a reload, and tell
  * the popup which symbols the page mentions.
+ *
+ * Its lifetime is its own: it ends when the extension is updated or removed (seen the next time it
+ * talks to the extension or the tab becomes visible), never because of an event the page can
+ * dispatch (WXT's content-script context listens to one).
  */
-export async function runLens(ctx: ContentScriptContext): Promise<void> {
+export async function runLens(): Promise<void> {
+  // A same-origin frame is scanned by the content script of the document that holds it.
+  if (handledByParent(window)) return;
   // XML, SVG and other documents without a <body> have no prose to scan.
   if (!document.body) return;
   const hostname = location.hostname;
-  let settings: Settings = await loadSettings();
-  let running: Running | null = null;
+  const lifetime = new AbortController();
+  // The engine streams in and is compiled off the main thread while the settings are read.
+  const engineModule = loadChunk<PageEngineModule>(PAGE_ENGINE_CHUNK_FILE);
+  engineModule.catch(() => undefined);
+  let settings: Settings = await readSettings();
+  let running: { lens: Lens | null; controller: AbortController } | null = null;
+
+  const endIfOrphaned = (): boolean => {
+    if (extensionAlive()) return false;
+    lifetime.abort();
+    return true;
+  };
 
   const card = createCardHost(
-    ctx,
+    lifetime.signal,
     {
-      load: (target) => sendToBackground('getCard', target),
-      onPointerInside: (inside) => running?.hover?.setOverCard(inside),
-      onDismiss: () => running?.hover?.close(),
+      load: async (target) => {
+        const reply = await sendToBackground('getCard', target);
+        if (!reply.ok) endIfOrphaned();
+        return reply;
+      },
+      onPointerInside: (inside) => running?.lens?.hover.setOverCard(inside),
+      onDismiss: () => running?.lens?.hover.close(),
     },
     settings.theme,
   );
@@ -65,9 +86,9 @@ export async function runLens(ctx: ContentScriptContext): Promise<void> {
   async function start(): Promise<void> {
     const controller = new AbortController();
     // Ends with this run (settings changed) or with the content script (extension updated).
-    const signal = AbortSignal.any([ctx.signal, controller.signal]);
-    running = { controller, scanner: null, hover: null };
-    const dictionary = loadSymbolDictionary();
+    const signal = AbortSignal.any([lifetime.signal, controller.signal]);
+    const run: { lens: Lens | null; controller: AbortController } = { lens: null, controller };
+    running = run;
     const kinds = KINDS_BY_SENSITIVITY[settings.detection.sensitivity];
     let companies: CompanyMatcher | undefined;
     if (settings.detection.companyNames) {
@@ -76,31 +97,16 @@ export async function runLens(ctx: ContentScriptContext): Promise<void> {
       } catch (error) {
         console.warn('R2K Lens: company names could not load; symbols only', error);
       }
-      if (signal.aborted) return;
     }
-    const options = companies ? { companies } : {};
-    const detect = (text: string): Mention[] =>
-      findMentions(text, dictionary, options).filter((m) => kinds.has(m.kind));
-    const scanner = startPageScanner({
-      root: document.body,
-      detect,
-      signal,
-      injectStyle: false,
-      linkToSymbol: (href) => symbolFromQuoteUrl(href, dictionary) ?? null,
-      mayBeQuoteLink: mayBeQuoteUrl,
-    });
-    const hover = watchHover({
-      scanner,
+    const { startLens } = await engineModule;
+    if (signal.aborted) return;
+    run.lens = startLens({
+      kinds,
+      ...(companies ? { companies } : {}),
       signal,
       onEnter: (mention, rect) => card.show({ symbol: mention.symbol, kind: mention.kind }, rect),
       onLeave: () => card.hide(),
     });
-    running = { scanner, hover, controller };
-  }
-
-  function restart(): void {
-    stop();
-    void start();
   }
 
   function stop(): void {
@@ -109,14 +115,18 @@ export async function runLens(ctx: ContentScriptContext): Promise<void> {
     card.hide();
   }
 
+  function restart(): void {
+    stop();
+    void start();
+  }
+
   function apply(next: Settings): void {
     const before = settings;
     settings = next;
     if (before.theme !== next.theme) card.setTheme(next.theme);
-    const off = isDetectionDisabled(next.detection, hostname);
-    if (off) return stop();
-    if (!running) return restart();
+    if (isDetectionDisabled(next.detection, hostname)) return stop();
     if (
+      !running ||
       before.detection.sensitivity !== next.detection.sensitivity ||
       before.detection.companyNames !== next.detection.companyNames
     ) {
@@ -126,28 +136,39 @@ export async function runLens(ctx: ContentScriptContext): Promise<void> {
 
   const handlers: Handlers<ContentProtocolMap, unknown> = {
     async getPageSymbols() {
-      const scanner = running?.scanner;
-      if (!scanner) return { symbols: [] };
+      const engine = running?.lens?.engine;
+      if (!engine) return { symbols: [] };
+      // The popup lists the whole page: read what the reader has not scrolled to yet.
+      await engine.complete();
       const kinds = new Map<string, string>();
-      for (const m of scanner.mentions()) if (!kinds.has(m.symbol)) kinds.set(m.symbol, m.kind);
+      for (const m of engine.mentions()) if (!kinds.has(m.symbol)) kinds.set(m.symbol, m.kind);
       return {
-        symbols: scanner.symbols().map((s) => ({ ...s, kind: kinds.get(s.symbol) ?? 'bare' })),
+        symbols: engine.symbols().map((s) => ({ ...s, kind: kinds.get(s.symbol) ?? 'bare' })),
       };
     },
   };
-  browser.runtime.onMessage.addListener((message: unknown, sender) => {
-    if (sender.id !== browser.runtime.id || ctx.isInvalid) return undefined;
+  const onMessage = (message: unknown, sender: { id?: string }) => {
+    if (endIfOrphaned() || sender.id !== browser.runtime.id) return undefined;
     if (isBackgroundEvent(message)) {
       card.reload();
       return undefined;
     }
     return dispatchMessage(message, sender, handlers, contentRequestValidators);
-  });
-
-  const unwatch = watchSettings(apply);
-  ctx.onInvalidated(() => {
-    unwatch();
-    stop();
-  });
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  watchSettings(apply, lifetime.signal);
+  document.addEventListener('visibilitychange', endIfOrphaned, { signal: lifetime.signal });
+  lifetime.signal.addEventListener(
+    'abort',
+    () => {
+      stop();
+      try {
+        browser.runtime.onMessage.removeListener(onMessage);
+      } catch {
+        // The extension is gone: nothing to remove from.
+      }
+    },
+    { once: true },
+  );
   if (!isDetectionDisabled(settings.detection, hostname)) await start();
 }

@@ -4,7 +4,9 @@
  * mega menus, article with figure and inline links, a right rail of most-read links and a quotes
  * table, a newsletter form, ad slots, a long footer). The article text is real sentences from the
  * labelled mentions corpus (news, headlines, posts), so it is denser in tickers than most articles:
- * the detector has more to do here than on an average page. Deterministic (seeded).
+ * the detector has more to do here than on an average page. Its three ad slots are frames from
+ * another site, as ad servers deliver them (same-origin frames are measured on their own pages).
+ * Deterministic (seeded).
  */
 
 import type { Constituent } from './news-page';
@@ -61,6 +63,7 @@ export interface ArticlePage {
 export function generateArticlePage(
   sentences: readonly string[],
   constituents: readonly Constituent[],
+  adsOrigin: string,
   seed = 11,
   articleChars = 40_000,
 ): ArticlePage {

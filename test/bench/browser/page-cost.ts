@@ -44,6 +44,8 @@ const argValue = (name: string): string | undefined => {
 const RUNS = Number(argValue('--runs') ?? 5);
 const PAGES = (argValue('--pages') ?? 'article,0.5,2,10,scroll').split(',');
 const BUILD = !args.includes('--no-build');
+/** `--verbose`: every task of ours in each article load (when, CPU, what it was). */
+const VERBOSE = args.includes('--verbose');
 const MB = 1_000_000;
 
 const OURS_DIR = path.join(ROOT, '.output/bench/chrome-mv3');
@@ -162,7 +164,7 @@ async function loadCost(
   const page = await v.context.newPage();
   try {
     const { events } = await traced(page, freshUrl(origin, pathName), settleMs);
-    const cost = attributeScript(events, `chrome-extension://${v.extensionId}/${SCRIPT}`);
+    const cost = attributeScript(events, `chrome-extension://${v.extensionId}/`);
     if (!cost) throw new Error(`${v.name}: the content script did not run on ${pathName}`);
     return cost;
   } finally {
@@ -193,7 +195,7 @@ async function firstUnderline(
   })();`);
   try {
     const { events } = await traced(page, freshUrl(origin, pathName), 2500);
-    const cost = attributeScript(events, `chrome-extension://${v.extensionId}/${SCRIPT}`);
+    const cost = attributeScript(events, `chrome-extension://${v.extensionId}/`);
     const mark = markTime(events, 'r2k-first-underline');
     if (!cost || mark === null) return null;
     return (mark - cost.injectedAt) / 1000;
@@ -305,8 +307,7 @@ async function main(): Promise<void> {
   const sentences = loadSentences();
   const constituents = loadConstituents();
   const routes = new Map<string, Route>();
-  const article = generateArticlePage(sentences, constituents);
-  routes.set('/article.html', html(article.html));
+  routes.set('/ad.html', html('<!doctype html><p style="font:13px system-ui">Advertisement</p>'));
   const sizes = PAGES.filter((p) => /^[\d.]+$/.test(p)).map(Number);
   for (const [i, mb] of sizes.entries()) {
     routes.set(
@@ -321,6 +322,10 @@ async function main(): Promise<void> {
   });
   const pattern = dictionaryRegexSource();
   const { server, origin } = await serve(routes);
+  const port = new URL(origin).port;
+  // The article's ad slots come from another site, as real ad frames do.
+  const article = generateArticlePage(sentences, constituents, `http://ads.example.test:${port}`);
+  routes.set('/article.html', html(article.html));
 
   const ours = await launch('ours', OURS_DIR);
   const empty = await launch('empty', EMPTY_DIR);
@@ -338,7 +343,13 @@ async function main(): Promise<void> {
       const e: ScriptCost[] = [];
       const visible: number[] = [];
       for (let run = 0; run < RUNS; run++) {
-        o.push(await loadCost(ours, origin, '/article.html', 3000));
+        const cost = await loadCost(ours, origin, '/article.html', 3000);
+        o.push(cost);
+        if (VERBOSE) {
+          for (const t of cost.list)
+            print(`  ${fmt(t.atMs, 0)} ms: ${fmt(t.cpuMs, 2)} ms ${t.what}`);
+          print(`  = ${fmt(cost.cpuMs)} ms`);
+        }
         e.push(await loadCost(empty, origin, '/article.html', 3000));
         const t = await firstUnderline(ours, origin, '/article.html');
         if (t !== null) visible.push(t);

@@ -5,18 +5,18 @@
  */
 
 import {
-  startPageScanner,
+  startDocumentScanner,
   type DetectedMention,
   type Detector,
-} from '../../../entrypoints/content/page-scanner';
-import { TextCursor } from '../../../entrypoints/content/text-walker';
+} from '../../../lib/page/document-scanner';
+import { TextCursor } from '../../../lib/page/text-cursor';
 import { findMentions } from '../../../lib/detect/find-mentions';
 import { loadSymbolDictionary } from '../../../lib/detect/load-dictionary';
 import { mayBeQuoteUrl, symbolFromQuoteUrl } from '../../../lib/detect/quote-links';
 
 /** The API the benchmark calls from `page.evaluate`. */
 export interface BenchApi {
-  startPageScanner: typeof startPageScanner;
+  startDocumentScanner: typeof startDocumentScanner;
   /** Detector from a regex source: group 1 = cashtag symbol, group 2 = bare symbol. */
   regexDetector(source: string): Detector;
   /** The shipped detector: `findMentions` with the shipped dictionary (decoded on first use). */
@@ -41,7 +41,7 @@ declare global {
 }
 
 window.r2kBench = {
-  startPageScanner,
+  startDocumentScanner,
   regexDetector(source) {
     const re = new RegExp(source, 'g');
     return (text) => {

@@ -10,7 +10,7 @@ import { bundleScanner } from './bundle-scanner';
 import { launchChromium, serve } from './serve';
 import { generateNewsPage, loadConstituents, loadSentences } from './news-page';
 import type { BenchApi } from './page-entry';
-import { DEFAULT_HIGHLIGHT_NAME, highlightCss } from '../../../entrypoints/content/highlighter';
+import { DEFAULT_HIGHLIGHT_NAME, highlightCss } from '../../../lib/page/highlighter';
 
 const args = process.argv.slice(2);
 const argValue = (name: string): string | undefined => {
@@ -74,7 +74,7 @@ async function main(): Promise<void> {
     await cdp.send('Profiler.start');
     const stats = await tab.evaluate(async () => {
       const api: BenchApi = window.r2kBench;
-      const scanner = api.startPageScanner({
+      const scanner = api.startDocumentScanner({
         root: document.body,
         detect: (window as unknown as { benchDetect: Parameters<BenchApi['timed']>[0] })
           .benchDetect,
@@ -82,6 +82,7 @@ async function main(): Promise<void> {
         linkToSymbol: api.linkToSymbol,
         mayBeQuoteLink: api.mayBeQuoteLink,
         injectStyle: false,
+        eagerChars: Infinity,
       });
       await scanner.whenIdle();
       return scanner.stats();

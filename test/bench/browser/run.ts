@@ -5,7 +5,7 @@
  * page (so every contender starts with cold DOM wrappers):
  * - bare walk: a TreeWalker (SHOW_TEXT) reading every text node's data, the reference floor;
  * - the scanner's walk alone: its TextCursor handing out the page's chunks, no detection;
- * - scanner: `startPageScanner` until idle: main-thread time in its slices, time inside the
+ * - scanner: `startDocumentScanner` until idle: main-thread time in its slices, time inside the
  *   detector, longest slice, long tasks (PerformanceObserver 'longtask') while it ran and for a
  *   moment after (painting the highlights), DOM node counts and a hash of `<body>`'s HTML before
  *   and after, and a hit-test check on the rendered page;
@@ -28,7 +28,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium, serve, type Route } from './serve';
 import { generateNewsPage, loadConstituents, loadSentences } from './news-page';
 import type { BenchApi } from './page-entry';
-import { DEFAULT_HIGHLIGHT_NAME, highlightCss } from '../../../entrypoints/content/highlighter';
+import { DEFAULT_HIGHLIGHT_NAME, highlightCss } from '../../../lib/page/highlighter';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const args = process.argv.slice(2);
@@ -55,13 +55,11 @@ declare global {
   }
 }
 
-/** Minified + gzipped size of the scanner and hover tracker (what the content script adds). */
+/** Minified + gzipped size of the page-engine chunk (scanner, hover tracker, detector, dictionary). */
 async function scannerSize(): Promise<{ min: number; gz: number }> {
   const result = await build({
     stdin: {
-      contents:
-        "export { startPageScanner } from './entrypoints/content/page-scanner';\n" +
-        "export { watchHover } from './entrypoints/content/hover-tracker';\n",
+      contents: "export { startLens } from './components/page/page-engine-chunk';\n",
       resolveDir: ROOT,
       loader: 'ts',
     },
@@ -199,11 +197,13 @@ async function scan(page: Page, options: ScanOptions): Promise<ScanResult> {
       timed.detect('Warm-up: $AAPL and shares of KTOS (NASDAQ: SFM).');
       timed.reset();
       const t0 = performance.now();
-      const scanner = api.startPageScanner({
+      const scanner = api.startDocumentScanner({
         root: document.body,
         chunkChars,
         detect: timed.detect,
         signal: controller.signal,
+        // The whole page at once: this bench measures what reading all of it costs.
+        eagerChars: Infinity,
         linkToSymbol:
           detector === 'real'
             ? api.linkToSymbol
@@ -307,10 +307,11 @@ interface StormResult {
 async function storm(page: Page): Promise<StormResult> {
   return page.evaluate(async () => {
     const api: BenchApi = window.r2kBench;
-    const scanner = api.startPageScanner({
+    const scanner = api.startDocumentScanner({
       root: document.body,
       detect: api.realDetector(),
       signal: new AbortController().signal,
+      eagerChars: Infinity,
       linkToSymbol: api.linkToSymbol,
       mayBeQuoteLink: api.mayBeQuoteLink,
       injectStyle: false,
@@ -616,7 +617,7 @@ async function main(): Promise<void> {
   }
 
   print(
-    `Chromium ${version}; scanner+hover bundle ${(size.min / 1024).toFixed(1)} KB min, ${(size.gz / 1024).toFixed(1)} KB gzip`,
+    `Chromium ${version}; page-engine chunk ${(size.min / 1024).toFixed(1)} KB min, ${(size.gz / 1024).toFixed(1)} KB gzip`,
   );
   print('');
   print(

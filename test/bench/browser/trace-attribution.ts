@@ -41,9 +41,27 @@ export interface ScriptCost {
   lastTaskEndMs: number;
   /** Thread CPU of every top-level task on that thread from injection on (the page's too), ms. */
   threadCpuMs: number;
+  /** Each task that ran the script's code: when (ms after injection), thread CPU ms, and why. */
+  list: { atMs: number; cpuMs: number; what: string }[];
 }
 
 const TOP_LEVEL_TASK = 'ThreadControllerImpl::RunTask';
+
+/** Events that say what a task was for (listed per task in verbose reports). */
+const WHY = new Set([
+  'EvaluateScript',
+  'TimerFire',
+  'FireIdleCallback',
+  'FireAnimationFrame',
+  'Receive mojo reply',
+  'EventDispatch',
+  'IntersectionObserverController::computeIntersections',
+  'UpdateLayoutTree',
+  'Layout',
+  'MinorGC',
+  'MajorGC',
+  'HitTest',
+]);
 
 function mentions(e: TraceEvent, needle: string): boolean {
   const a = e.args;
@@ -72,17 +90,18 @@ export function attributeScript(
     .filter((e) => e.pid === pid && e.tid === tid && e.ph === 'X' && e.ts >= start - 50_000)
     .toSorted((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
   // Top-level tasks, each with the events nested in it.
-  const tasks: { task: TraceEvent; ours: boolean }[] = [];
-  let current: { task: TraceEvent; ours: boolean; end: number } | null = null;
+  const tasks: { task: TraceEvent; ours: boolean; what: Set<string> }[] = [];
+  let current: { task: TraceEvent; ours: boolean; end: number; what: Set<string> } | null = null;
   for (const e of onThread) {
     if (current && e.ts < current.end) {
       if (!current.ours) {
         current.ours = mentions(e, scriptUrl) || e.name === 'Receive mojo reply';
       }
+      if (current.what.size < 6 && WHY.has(e.name)) current.what.add(e.name);
       continue;
     }
     if (e.name !== TOP_LEVEL_TASK) continue;
-    current = { task: e, ours: false, end: e.ts + (e.dur ?? 0) };
+    current = { task: e, ours: false, end: e.ts + (e.dur ?? 0), what: new Set() };
     tasks.push(current);
   }
   const cost: ScriptCost = {
@@ -94,8 +113,9 @@ export function attributeScript(
     injectedAt: start,
     lastTaskEndMs: 0,
     threadCpuMs: 0,
+    list: [],
   };
-  for (const { task, ours } of tasks) {
+  for (const { task, ours, what } of tasks) {
     const end = task.ts + (task.dur ?? 0);
     if (end < start || task.ts > stop) continue;
     const cpu = (task.tdur ?? task.dur ?? 0) / 1000;
@@ -108,6 +128,7 @@ export function attributeScript(
     cost.longestCpuMs = Math.max(cost.longestCpuMs, cpu);
     cost.longestWallMs = Math.max(cost.longestWallMs, (task.dur ?? 0) / 1000);
     cost.lastTaskEndMs = Math.max(cost.lastTaskEndMs, (end - start) / 1000);
+    cost.list.push({ atMs: (task.ts - start) / 1000, cpuMs: cpu, what: [...what].join(',') });
   }
   return cost;
 }

@@ -1,12 +1,9 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import {
-  sameMention,
-  watchHover,
-  type HoverWindow,
-} from '../../../entrypoints/content/hover-tracker';
-import type { PageMention } from '../../../entrypoints/content/mention-index';
-import type { MentionHit } from '../../../entrypoints/content/page-scanner';
+import { sameMention, watchHover, type HoverWindow } from '../../../lib/page/hover-tracker';
+import type { PageMention } from '../../../lib/page/mention-index';
+import type { MentionHit } from '../../../lib/page/document-scanner';
+import type { PageDocument, PageEngine } from '../../../lib/page/page-engine';
 
 function mention(symbol: string, node: Text, anchor: HTMLAnchorElement | null = null): PageMention {
   return {
@@ -32,15 +29,42 @@ let qqq: PageMention;
 let linkMention: PageMention;
 
 const win: HoverWindow = {
-  addEventListener: window.addEventListener.bind(window),
   requestAnimationFrame: (cb: FrameRequestCallback) =>
     setTimeout(() => cb(0), 16) as unknown as number,
   cancelAnimationFrame: (id: number) => clearTimeout(id),
   setTimeout: ((fn: () => void, ms?: number) =>
     setTimeout(fn, ms)) as unknown as Window['setTimeout'],
   clearTimeout: ((id: number) => clearTimeout(id)) as Window['clearTimeout'],
-  document,
 };
+
+/** One document whose scanner answers from `hits`, as the engine reports it. */
+function engineOf(doc: PageDocument): Pick<PageEngine, 'onDocument' | 'toTop'> {
+  return {
+    onDocument(listener) {
+      listener(doc);
+      return () => {};
+    },
+    // A frame 100px from the top left of the page.
+    toTop: (d, rect) =>
+      d.frame
+        ? new DOMRect(rect.left + 100, rect.top + 100, rect.width, rect.height)
+        : new DOMRect(rect.left, rect.top, rect.width, rect.height),
+  };
+}
+
+function pageDocument(frame: HTMLIFrameElement | null = null): PageDocument {
+  return {
+    scanner: {
+      document,
+      hitAt: (x: number, y: number) => hits.get(`${x},${y}`) ?? null,
+      mentionForElement: (el: Element) => (el === link ? linkMention : null),
+      has: () => true,
+    } as unknown as PageDocument['scanner'],
+    win: window as unknown as PageDocument['win'],
+    frame,
+    parent: null,
+  };
+}
 
 function move(x: number, y: number, pointerType = 'mouse'): void {
   const e = new PointerEvent('pointermove', { clientX: x, clientY: y, pointerType, bubbles: true });
@@ -62,11 +86,9 @@ beforeEach(() => {
   events = [];
   controller = new AbortController();
   tracker = watchHover({
-    scanner: {
-      hitAt: (x, y) => hits.get(`${x},${y}`) ?? null,
-      mentionForElement: (el) => (el === link ? linkMention : null),
-    },
+    engine: engineOf(pageDocument()),
     signal: controller.signal,
+    isTrusted: () => true,
     onEnter: (m, rect) => events.push(`enter ${m.symbol} @${rect.left}`),
     onLeave: () => events.push('leave'),
     win,
@@ -156,6 +178,63 @@ describe('watchHover', () => {
     move(10, 10);
     controller.abort();
     vi.advanceTimersByTime(1000);
+    expect(events).toEqual([]);
+  });
+
+  it('ignores events a page script dispatches (not trusted)', () => {
+    controller.abort();
+    controller = new AbortController();
+    events = [];
+    watchHover({
+      engine: engineOf(pageDocument()),
+      signal: controller.signal,
+      onEnter: (m) => events.push(`enter ${m.symbol}`),
+      onLeave: () => events.push('leave'),
+      win,
+    });
+    move(10, 10);
+    link.dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
+    vi.advanceTimersByTime(1000);
+    expect(events).toEqual([]);
+  });
+
+  it('places the card in the top document for a mention in a frame', () => {
+    controller.abort();
+    controller = new AbortController();
+    events = [];
+    const frame = document.createElement('iframe');
+    watchHover({
+      engine: engineOf(pageDocument(frame)),
+      signal: controller.signal,
+      isTrusted: () => true,
+      onEnter: (m, rect) => events.push(`enter ${m.symbol} @${rect.left},${rect.top}`),
+      onLeave: () => events.push('leave'),
+      win,
+    });
+    move(10, 10);
+    vi.advanceTimersByTime(200);
+    expect(events).toEqual(['enter SPY @110,110']);
+  });
+
+  it('does not open a mention withdrawn while the delay ran', () => {
+    controller.abort();
+    controller = new AbortController();
+    events = [];
+    const d = pageDocument();
+    let indexed = true;
+    (d.scanner as unknown as { has: () => boolean }).has = () => indexed;
+    watchHover({
+      engine: engineOf(d),
+      signal: controller.signal,
+      isTrusted: () => true,
+      onEnter: (m) => events.push(`enter ${m.symbol}`),
+      onLeave: () => events.push('leave'),
+      win,
+    });
+    move(10, 10);
+    vi.advanceTimersByTime(50);
+    indexed = false;
+    vi.advanceTimersByTime(200);
     expect(events).toEqual([]);
   });
 

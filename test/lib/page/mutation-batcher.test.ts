@@ -4,7 +4,7 @@ import {
   createMutationBatcher,
   normalizeRoots,
   unitForChange,
-} from '../../../entrypoints/content/mutation-batcher';
+} from '../../../lib/page/mutation-batcher';
 
 let controller: AbortController;
 beforeEach(() => {

@@ -1,12 +1,12 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
-  startPageScanner,
+  startDocumentScanner,
   type DetectedMention,
-  type PageScanner,
-  type PageScannerOptions,
+  type DocumentScanner,
+  type DocumentScannerOptions,
   type ScannerWindow,
-} from '../../../entrypoints/content/page-scanner';
+} from '../../../lib/page/document-scanner';
 
 /** A small stand-in for lib/detect: cashtags and a few bare symbols. */
 const BARE = ['KTOS', 'SPY', 'IWM', 'QQQ', 'SFM'];
@@ -27,10 +27,10 @@ function detect(text: string): DetectedMention[] {
 const linkToSymbol = (href: string): string | null => /\/quote\/([A-Z.]+)/.exec(href)?.[1] ?? null;
 
 let controller: AbortController;
-let scanner: PageScanner | null = null;
+let scanner: DocumentScanner | null = null;
 
-function start(extra: Partial<PageScannerOptions> = {}): PageScanner {
-  scanner = startPageScanner({
+function start(extra: Partial<DocumentScannerOptions> = {}): DocumentScanner {
+  scanner = startDocumentScanner({
     root: document.body,
     detect,
     signal: controller.signal,
@@ -41,14 +41,14 @@ function start(extra: Partial<PageScannerOptions> = {}): PageScanner {
 }
 
 /** Lets the MutationObserver deliver, then waits until the scanner has drained everything. */
-async function settle(s: PageScanner): Promise<void> {
+async function settle(s: DocumentScanner): Promise<void> {
   for (let i = 0; i < 3; i++) {
     await new Promise((r) => setTimeout(r, 0));
     await s.whenIdle();
   }
 }
 
-const texts = (s: PageScanner): string[] => s.mentions().map((m) => m.range().toString());
+const texts = (s: DocumentScanner): string[] => s.mentions().map((m) => m.range().toString());
 
 beforeEach(() => {
   controller = new AbortController();
@@ -60,7 +60,7 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-describe('startPageScanner', () => {
+describe('startDocumentScanner', () => {
   it('finds mentions across inline markup and reports node offsets', async () => {
     document.body.innerHTML = `<p id="p">Sprouts (NASDAQ: <b>SFM</b>) and $<i>AAPL</i> rose; IWM fell</p>`;
     const s = start();
@@ -166,14 +166,14 @@ describe('startPageScanner', () => {
         return detect(text);
       },
     });
-    await s.whenIdle();
+    await s.complete();
     const list = s.mentions();
     expect(list).toHaveLength(Math.ceil(4000 / 9));
     expect(list.every((m) => m.startNode === big && m.range().toString() === 'KTOS')).toBe(true);
     expect(longest).toBeLessThanOrEqual(2500);
     // A rescan replaces them, window by window, without duplicates.
     s.rescan();
-    await s.whenIdle();
+    await s.complete();
     expect(s.mentions()).toHaveLength(Math.ceil(4000 / 9));
   });
 
@@ -334,7 +334,8 @@ describe('highlights and hit-testing with fakes', () => {
     const { win, highlights } = highlightWindow(() => ({ offsetNode: top, offset: 0 }), {
       innerHeight: 100,
     });
-    const s = start({ win, highlightName: 'test-hl' });
+    // Two mentions at most drawn: the page has three, so only those near the viewport are.
+    const s = start({ win, highlightName: 'test-hl', maxDrawn: 2 });
     await s.whenIdle();
     const hl = highlights.get('test-hl')!;
     expect(s.mentions()).toHaveLength(3);
@@ -358,7 +359,7 @@ describe('highlights and hit-testing with fakes', () => {
     const { win, highlights } = highlightWindow(() => ({ offsetNode: big, offset: caret }), {
       innerHeight: 100,
     });
-    const s = start({ win, highlightName: 'test-hl' });
+    const s = start({ win, highlightName: 'test-hl', eagerChars: Infinity });
     await s.whenIdle();
     await new Promise((r) => setTimeout(r, 0));
     expect(s.mentions()).toHaveLength(20000);
@@ -384,7 +385,12 @@ describe('highlights and hit-testing with fakes', () => {
   });
 
   it('draws what changed near the viewport from an IntersectionObserver, without probing again', async () => {
-    document.body.innerHTML = `<main><p id="a">$SPY</p></main>`;
+    // More mentions than may be drawn, the others far below: only those near the viewport are.
+    const filler = Array.from(
+      { length: 150 },
+      (_, i) => `<p>Filler paragraph ${i} about nothing.</p>`,
+    );
+    document.body.innerHTML = `<main><p id="a">$SPY</p></main>${filler.join('')}<p>$MSFT $NVDA $AMD</p>`;
     const a = document.getElementById('a')!.firstChild as Text;
     const highlights = new Map<string, FakeHighlight>();
     let probes = 0;
@@ -414,6 +420,7 @@ describe('highlights and hit-testing with fakes', () => {
       }
     }
     const win = fakeWin({
+      innerHeight: 100,
       CSS: { highlights },
       Highlight: FakeHighlight,
       StaticRange: FakeStaticRange,
@@ -425,7 +432,7 @@ describe('highlights and hit-testing with fakes', () => {
         },
       }),
     });
-    const s = start({ win, highlightName: 'test-hl' });
+    const s = start({ win, highlightName: 'test-hl', maxDrawn: 3 });
     await settle(s);
     await new Promise((r) => setTimeout(r, 0));
     const hl = highlights.get('test-hl')!;
@@ -436,7 +443,15 @@ describe('highlights and hit-testing with fakes', () => {
     main.insertAdjacentHTML('beforeend', '<p class="near">$QQQ and $IWM</p><p>$KTOS far away</p>');
     await settle(s);
     await new Promise((r) => setTimeout(r, 0));
-    expect(s.mentions().map((m) => m.symbol)).toEqual(['SPY', 'QQQ', 'IWM', 'KTOS']);
+    expect(s.mentions().map((m) => m.symbol)).toEqual([
+      'SPY',
+      'QQQ',
+      'IWM',
+      'KTOS',
+      'MSFT',
+      'NVDA',
+      'AMD',
+    ]);
     const drawnText = [...hl].map(
       (r) => ((r as unknown as FakeStaticRange).init.startContainer as Text).data,
     );

@@ -1,263 +1,32 @@
 /**
- * Walks the page's text in document order and groups it into runs of text that read as one
- * piece (the text nodes of one paragraph), without touching the DOM.
+ * Walks a tree's text in document order and groups it into runs of text that read as one piece
+ * (the text nodes of one paragraph), without touching the DOM.
  *
  * Why runs and not single text nodes: a mention often straddles inline markup
  * (`(NASDAQ: <a>SFM</a>)`, `$<b>AAPL</b>`, `shares of <a>KTOS</a>`), so the detector must see the
  * paragraph's text as the reader does. Runs break at block-level elements, `<br>`, replaced
- * elements and skipped regions, so text from two paragraphs is never glued together.
+ * elements, skipped regions, and where glued text lays out as separate boxes
+ * (see text-boundary.ts), so text from two paragraphs or two flex items is never joined.
+ *
+ * The walk reports what it passes for the scanner to handle separately: open shadow roots (each a
+ * tree of its own), custom elements that may get one later, and frames.
  */
 
-/** Subtrees never scanned: code, form controls, non-text content, metadata. */
-export const SKIPPED_TAGS: ReadonlySet<string> = new Set([
-  'script',
-  'style',
-  'noscript',
-  'textarea',
-  'input',
-  'select',
-  'option',
-  'button',
-  'code',
-  'pre',
-  'kbd',
-  'samp',
-  'svg',
-  'math',
-  'canvas',
-  'template',
-  'iframe',
-  'object',
-  'embed',
-  'video',
-  'audio',
-  'head',
-  'title',
-]);
-
-/**
- * Our own UI: any element whose tag starts with this prefix (the card's shadow host, e.g.
- * `r2k-lens-card`) or that carries {@link OWN_UI_ATTRIBUTE} is skipped with its subtree.
- */
-export const OWN_UI_TAG_PREFIX = 'r2k-lens';
-/** Attribute that marks an element (and its subtree) as the extension's own UI. */
-export const OWN_UI_ATTRIBUTE = 'data-r2k-lens-ui';
-
-/**
- * Tags laid out as blocks by default (plus `br`, `hr`, `img`, `wbr`-less replaced content):
- * text on either side of one of them is never joined into one run. Custom elements (a `-` in the
- * tag) count as blocks too: most are layout containers, and a wrong "block" only costs a
- * mention that straddles it, while a wrong "inline" could glue two words into a false symbol.
- */
-const BLOCK_TAGS: ReadonlySet<string> = new Set([
-  'address',
-  'article',
-  'aside',
-  'blockquote',
-  'body',
-  'br',
-  'caption',
-  'center',
-  'dd',
-  'details',
-  'dialog',
-  'div',
-  'dl',
-  'dt',
-  'fieldset',
-  'figcaption',
-  'figure',
-  'footer',
-  'form',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'header',
-  'hgroup',
-  'hr',
-  'html',
-  'img',
-  'legend',
-  'li',
-  'main',
-  'menu',
-  'nav',
-  'ol',
-  'p',
-  'picture',
-  'section',
-  'summary',
-  'table',
-  'tbody',
-  'td',
-  'tfoot',
-  'th',
-  'thead',
-  'tr',
-  'ul',
-]);
-
-/**
- * Blocks whose visibility is checked: the containers that sites hide and show (tabs, menus,
- * accordions, dialogs). Paragraphs, list items and cells are rarely hidden one by one, and
- * checking every block costs a style lookup each.
- */
-const CONTAINER_TAGS: ReadonlySet<string> = new Set([
-  'article',
-  'aside',
-  'details',
-  'dialog',
-  'div',
-  'footer',
-  'form',
-  'header',
-  'main',
-  'menu',
-  'nav',
-  'ol',
-  'section',
-  'table',
-  'ul',
-]);
+import {
+  classifyElement,
+  closestBlock,
+  ElementRule,
+  findMarkedElements,
+  openShadowRoot,
+  type WalkRules,
+} from './element-rules';
+import { endsInWord, laidOutApart, startsWithWord } from './text-boundary';
 
 const SHOW_ELEMENT = 0x1;
 const SHOW_TEXT = 0x4;
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
 const NON_SPACE = /\S/;
-
-/** What the walker does with an element. */
-export const ElementRule = {
-  /** Inline element: descend, keep the current run going. */
-  Inline: 0,
-  /** Block-level element: descend, but end the current run before it. */
-  Block: 1,
-  /** Skipped element: do not descend; ends the current run. */
-  Skip: 2,
-} as const;
-export type ElementRule = (typeof ElementRule)[keyof typeof ElementRule];
-
-/** Options shared by the walker and the ancestor check. */
-export interface WalkRules {
-  /**
-   * Returns true for an element that is not rendered (e.g. `display: none`). Only asked about
-   * container elements (div, section, nav, ul, table, custom elements…), where one check hides a
-   * whole section. Defaults to
-   * `!el.checkVisibility()` where the browser has it (a style check, no layout), else never.
-   */
-  isHidden?: (el: Element) => boolean;
-  /** Called with every hidden element skipped, so the scanner can look again later. */
-  onHidden?: (el: Element) => void;
-  /**
-   * Editable and own-UI elements found up front with one `querySelectorAll` (see
-   * {@link findMarkedElements}), so the walk does a set lookup instead of two attribute reads
-   * per element. Without it, attributes are read per element.
-   */
-  marked?: ReadonlySet<Element>;
-}
-
-/** Selector of the elements skipped for their attributes: editable regions and our own UI. */
-export const MARKED_SELECTOR = `[contenteditable]:not([contenteditable="false"]), [${OWN_UI_ATTRIBUTE}]`;
-
-/** The editable and own-UI elements under `root` (one selector query, C++ speed). */
-export function findMarkedElements(root: Node): Set<Element> {
-  const scope = root as Partial<ParentNode>;
-  return new Set(
-    typeof scope.querySelectorAll === 'function' ? scope.querySelectorAll(MARKED_SELECTOR) : [],
-  );
-}
-
-function defaultIsHidden(el: Element): boolean {
-  return typeof el.checkVisibility === 'function' ? !el.checkVisibility() : false;
-}
-
-/** Whether an element is editable by the user (its subtree is someone's draft, not content). */
-function isEditable(el: Element): boolean {
-  if (!el.hasAttribute('contenteditable')) return false;
-  return el.getAttribute('contenteditable') !== 'false';
-}
-
-/** Whether an element is the extension's own UI. */
-export function isOwnUi(el: Element): boolean {
-  return el.localName.startsWith(OWN_UI_TAG_PREFIX) || el.hasAttribute(OWN_UI_ATTRIBUTE);
-}
-
-/**
- * Classifies one element by tag, editability, own-UI marker and (for blocks) visibility.
- * Returns {@link ElementRule.Skip} for anything whose text must not be scanned.
- */
-export function classifyElement(el: Element, rules: WalkRules = {}): ElementRule {
-  const kind = tagKind(el.localName);
-  if (kind === TagKind.Skip) return ElementRule.Skip;
-  const marked = rules.marked;
-  if (marked ? marked.size > 0 && marked.has(el) : isEditable(el) || isOwnUi(el)) {
-    return ElementRule.Skip;
-  }
-  if (kind === TagKind.OwnUi) return ElementRule.Skip;
-  if (kind === TagKind.Inline) return ElementRule.Inline;
-  if (kind !== TagKind.Block && (rules.isHidden ?? defaultIsHidden)(el)) {
-    rules.onHidden?.(el);
-    return ElementRule.Skip;
-  }
-  return ElementRule.Block;
-}
-
-/** What a tag name alone says about an element. */
-const TagKind = { Inline: 0, Block: 1, Container: 2, Skip: 3, OwnUi: 4 } as const;
-type TagKind = (typeof TagKind)[keyof typeof TagKind];
-
-/** Tag name to kind, filled as tags are met (a page uses a few dozen). */
-const tagKinds = new Map<string, TagKind>();
-
-function tagKind(tag: string): TagKind {
-  let kind = tagKinds.get(tag);
-  if (kind === undefined) {
-    const custom = tag.includes('-');
-    kind = SKIPPED_TAGS.has(tag)
-      ? TagKind.Skip
-      : tag.startsWith(OWN_UI_TAG_PREFIX)
-        ? TagKind.OwnUi
-        : custom || CONTAINER_TAGS.has(tag)
-          ? TagKind.Container
-          : BLOCK_TAGS.has(tag)
-            ? TagKind.Block
-            : TagKind.Inline;
-    tagKinds.set(tag, kind);
-  }
-  return kind;
-}
-
-/**
- * Whether a node lies inside a skipped region (checks the node, if an element, and every
- * ancestor up to and including `root`). Used for nodes reported by mutations and caret hits,
- * which arrive without the walk's context. Visibility is not checked here.
- */
-export function isInsideSkipped(node: Node, root: Node): boolean {
-  let el: Element | null = node.nodeType === ELEMENT_NODE ? (node as Element) : node.parentElement;
-  while (el) {
-    if (classifyElement(el, { isHidden: () => false }) === ElementRule.Skip) return true;
-    if (el === root) return false;
-    el = el.parentElement;
-  }
-  // Walked off the top without meeting root: detached or outside the scanned subtree.
-  return !root.contains(node);
-}
-
-/** Nearest ancestor (or self) that is block-level by tag, or `root`. */
-function closestBlock(node: Node | null, root: Node): Node | null {
-  let n = node;
-  while (n && n !== root) {
-    if (n.nodeType === ELEMENT_NODE) {
-      const tag = (n as Element).localName;
-      if (BLOCK_TAGS.has(tag) || tag.includes('-')) return n;
-    }
-    n = n.parentNode;
-  }
-  return n;
-}
 
 /**
  * Text read as one piece: consecutive text nodes of one block. `starts[i]` is the offset of
@@ -286,9 +55,10 @@ export interface ChunkLimits {
 }
 
 /**
- * A resumable walk over the text under `root`, handing out chunks that end on run
- * boundaries. Uses a TreeWalker (elements and text, no filter callback: the rules are applied
- * in the loop, which avoids a JS call per node from the browser) and skips whole subtrees.
+ * A resumable walk over the text under `root` (an element or a shadow root), handing out chunks
+ * that end on run boundaries. Uses a TreeWalker (elements and text, no filter callback: the rules
+ * are applied in the loop, which avoids a JS call per node from the browser) and skips whole
+ * subtrees.
  *
  * The walk survives DOM changes between chunks: if the node it would resume at has been
  * detached, it resumes at the point a live Range collapsed there has moved to.
@@ -301,9 +71,8 @@ export class TextCursor {
   private pendingOffset = 0;
   private done = false;
   private resumeMarker: Range | null = null;
-  /** If met, jump to `jumpTo` (a region already scanned by the priority pass). */
-  private jumpFrom: Node | null = null;
-  private jumpTo: Node | null = null;
+  /** Regions already scanned by other jobs: on meeting a key, continue at its value. */
+  private jumps: Map<Node, Node | null> | null = null;
   private markedRules: WalkRules | null = null;
 
   constructor(
@@ -331,10 +100,12 @@ export class TextCursor {
     return this.pending;
   }
 
-  /** When the walk reaches `from`, continue at `to` instead (to skip an already-scanned region). */
+  /**
+   * When the walk reaches `from`, continue at `to` instead (a region another job has scanned;
+   * `to` null: the walk ends there).
+   */
   setJump(from: Node, to: Node | null): void {
-    this.jumpFrom = from;
-    this.jumpTo = to;
+    (this.jumps ??= new Map()).set(from, to);
   }
 
   /** Whether `node` comes after the walk's current position (so the walk will still reach it). */
@@ -400,6 +171,7 @@ export class TextCursor {
     const root = this.root;
     this.markedRules ??= { ...this.rules, marked: this.rules.marked ?? findMarkedElements(root) };
     const rules = this.markedRules;
+    const displayOf = rules.displayOf;
     const runs: TextRun[] = [];
     const links: HTMLAnchorElement[] = [];
     let chars = 0;
@@ -435,9 +207,10 @@ export class TextCursor {
     this.pending = null;
     this.pendingOffset = 0;
     while (node) {
-      if (node === this.jumpFrom && this.jumpFrom !== null) {
-        const to = this.jumpTo;
-        this.jumpFrom = null;
+      const jumps = this.jumps;
+      if (jumps !== null && jumps.has(node)) {
+        const to = jumps.get(node) ?? null;
+        jumps.delete(node);
         endRun();
         if (!to || !to.isConnected || !root.contains(to)) {
           node = null;
@@ -458,11 +231,17 @@ export class TextCursor {
             break;
           }
           if (rule === ElementRule.Skip) {
+            if (el.localName === 'iframe') rules.onFrame?.(el as HTMLIFrameElement);
             node = el === root ? null : nextSkippingChildren(w, root);
             continue;
           }
         } else if (el.localName === 'a' && el.hasAttribute('href')) {
           links.push(el as HTMLAnchorElement);
+        }
+        if (rules.onShadowRoot) {
+          const shadow = openShadowRoot(el);
+          if (shadow) rules.onShadowRoot(shadow, el);
+          else if (el.localName.includes('-')) rules.onCustomElement?.(el);
         }
         node = w.nextNode();
         continue;
@@ -470,13 +249,23 @@ export class TextCursor {
       if (node.nodeType === TEXT_NODE) {
         const text = node as Text;
         const parent = text.parentNode;
+        const data = text.data;
         if (parent !== lastParent) {
           const block = closestBlock(parent, root);
           if (block !== lastBlock) endRun();
+          else if (
+            displayOf &&
+            runLen > 0 &&
+            endsInWord(parts[parts.length - 1]!) &&
+            startsWithWord(data, offset) &&
+            laidOutApart(nodes[nodes.length - 1]!, text, displayOf)
+          ) {
+            // Glued in the source, apart on screen (flex items, inline blocks): not one word.
+            endRun();
+          }
           lastParent = parent;
           lastBlock = block;
         }
-        const data = text.data;
         if (data.length - offset > windowCap) {
           // One enormous text node (a log, a data dump, a hostile page): handed out in windows
           // cut between words, one per chunk, so no detector call and no slice grows with it.
@@ -539,18 +328,25 @@ function nextSkippingChildren(w: TreeWalker, root: Node): Node | null {
 
 /**
  * The text nodes of `el` in order, stopping after `maxChars` characters (used for link text,
- * which is short). Skipped subtrees inside are ignored.
+ * which is short). Text inside skipped elements (code, buttons...) within the link is ignored.
  */
 export function textNodesOf(el: Element, doc: Document, maxChars: number): Text[] {
-  const w = doc.createTreeWalker(el, SHOW_TEXT);
+  const w = doc.createTreeWalker(el, SHOW_ELEMENT | SHOW_TEXT);
   const out: Text[] = [];
   let total = 0;
-  for (let n = w.nextNode(); n; n = w.nextNode()) {
-    if (isInsideSkipped(n, el)) continue;
-    const t = n as Text;
-    out.push(t);
-    total += t.data.length;
-    if (total > maxChars) break;
+  for (let n = w.nextNode(); n;) {
+    if (n.nodeType === ELEMENT_NODE) {
+      if (classifyElement(n as Element, { isHidden: () => false }) === ElementRule.Skip) {
+        n = nextSkippingChildren(w, el);
+        continue;
+      }
+    } else {
+      const t = n as Text;
+      out.push(t);
+      total += t.data.length;
+      if (total > maxChars) break;
+    }
+    n = w.nextNode();
   }
   return out;
 }

@@ -5,12 +5,9 @@ import {
   ElementRule,
   isInsideSkipped,
   OWN_UI_ATTRIBUTE,
-  TextCursor,
-  windowEnd,
-  textNodesOf,
-  type TextChunk,
   type WalkRules,
-} from '../../../entrypoints/content/text-walker';
+} from '../../../lib/page/element-rules';
+import { TextCursor, windowEnd, textNodesOf, type TextChunk } from '../../../lib/page/text-cursor';
 
 function runsOf(root: Node, rules: WalkRules = {}, maxChars = 10_000): string[] {
   const cursor = new TextCursor(root, document, rules);

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createSliceRunner, type SliceWindow } from '../../../entrypoints/content/slice-runner';
+import { createSliceRunner, type SliceWindow } from '../../../lib/page/slice-runner';
 
 let controller: AbortController;
 let clock: number;

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
-import { MentionIndex, MentionRecord } from '../../../entrypoints/content/mention-index';
+import { MentionIndex, MentionRecord } from '../../../lib/page/mention-index';
 
 let a: Text;
 let b: Text;

@@ -2,34 +2,42 @@
  * Turns pointer movement (and keyboard focus) into "open the card for this mention" and "close
  * it", with the timing a hover card needs: a short open delay so sweeping the pointer across a
  * paragraph opens nothing, and a leave grace period so the pointer can travel from the mention
- * into the card. Hit-testing runs at most once per animation frame from a passive listener.
+ * into the card. Hit-testing runs at most once per animation frame from passive listeners, in
+ * every document of the page (frames included).
+ *
+ * Only the reader's own input counts: events a page script dispatches (`isTrusted` false) are
+ * ignored, so a page cannot open cards or make the extension request prices.
  */
 
-import type { MentionHit, PageScanner } from './page-scanner';
+import type { MentionHit } from './document-scanner';
 import type { PageMention } from './mention-index';
+import type { PageDocument, PageEngine } from './page-engine';
 
-/** The globals the tracker uses (the page's `window` by default). */
+/** The timers the tracker uses (the top window by default). */
 export type HoverWindow = Pick<
   Window,
-  | 'addEventListener'
-  | 'requestAnimationFrame'
-  | 'cancelAnimationFrame'
-  | 'setTimeout'
-  | 'clearTimeout'
-> & { document: Pick<Document, 'addEventListener'> };
+  'requestAnimationFrame' | 'cancelAnimationFrame' | 'setTimeout' | 'clearTimeout'
+>;
 
 export interface HoverTrackerOptions {
-  scanner: Pick<PageScanner, 'hitAt' | 'mentionForElement'>;
+  engine: Pick<PageEngine, 'onDocument' | 'toTop'>;
   /** Aborting removes every listener and timer (no `onLeave` is called). */
   signal: AbortSignal;
   /**
    * Open (or move) the card for `mention`; `anchorRect` is the line fragment under the pointer
-   * (or the focused link's box), in viewport CSS pixels. May be called again while open, for
-   * another mention, without an `onLeave` in between.
+   * (or the focused link's box), in the top document's viewport CSS pixels. May be called again
+   * while open, for another mention, without an `onLeave` in between.
    */
   onEnter: (mention: PageMention, anchorRect: DOMRect) => void;
   /** Close the card. */
   onLeave: () => void;
+  /** Called when the pointer first rests on a mention, before the open delay ends (prefetch). */
+  onIntent?: (mention: PageMention) => void;
+  /**
+   * Whether an event is the reader's own. Default `event.isTrusted`; tests pass their own, since
+   * events they dispatch are never trusted.
+   */
+  isTrusted?: (event: Event) => boolean;
   /** Pointer rest time before opening, ms. Default 150. */
   delayMs?: number;
   /** Time the pointer may spend off the mention and off the card before closing, ms. Default 300. */
@@ -45,6 +53,8 @@ export interface HoverTracker {
   setOverCard(over: boolean): void;
   /** The mention whose card is open, or null. */
   readonly current: PageMention | null;
+  /** Opens the card for a mention now (keyboard navigation). */
+  open(mention: PageMention, anchorRect: DOMRect): void;
   /** Closes the card now (calls `onLeave` if open). */
   close(): void;
 }
@@ -65,18 +75,18 @@ export function sameMention(a: PageMention | null, b: PageMention | null): boole
 /** Starts tracking; see {@link HoverTrackerOptions}. */
 export function watchHover(options: HoverTrackerOptions): HoverTracker {
   const win = options.win ?? (globalThis.window as HoverWindow);
-  const doc = win.document;
-  const { scanner, signal, onEnter, onLeave } = options;
+  const { engine, signal, onEnter, onLeave } = options;
+  const trusted = options.isTrusted ?? ((e: Event) => e.isTrusted);
   const delayMs = options.delayMs ?? 150;
   const leaveDelayMs = options.leaveDelayMs ?? 300;
 
   let open: PageMention | null = null;
-  let candidate: MentionHit | null = null;
+  let candidate: { hit: MentionHit; d: PageDocument } | null = null;
   let overCard = false;
   let openTimer: number | null = null;
   let leaveTimer: number | null = null;
   let frame: number | null = null;
-  let pointer: { x: number; y: number } | null = null;
+  let pointer: { d: PageDocument; x: number; y: number } | null = null;
 
   const clearOpenTimer = (): void => {
     if (openTimer !== null) win.clearTimeout(openTimer);
@@ -115,7 +125,8 @@ export function watchHover(options: HoverTrackerOptions): HoverTracker {
   const evaluate = (): void => {
     frame = null;
     if (signal.aborted || !pointer) return;
-    const hit = scanner.hitAt(pointer.x, pointer.y);
+    const { d, x, y } = pointer;
+    const hit = d.scanner.hitAt(x, y);
     if (hit && sameMention(hit.mention, open)) {
       clearLeaveTimer();
       clearOpenTimer();
@@ -123,13 +134,17 @@ export function watchHover(options: HoverTrackerOptions): HoverTracker {
       return;
     }
     if (hit) {
-      if (!candidate || !sameMention(candidate.mention, hit.mention)) {
+      if (!candidate || !sameMention(candidate.hit.mention, hit.mention)) {
         clearOpenTimer();
-        candidate = hit;
+        candidate = { hit, d };
+        options.onIntent?.(hit.mention);
         openTimer = win.setTimeout(() => {
           openTimer = null;
           const c = candidate;
-          if (c && !signal.aborted) show(c.mention, c.rect);
+          // Still on the page's index: not replaced or withdrawn while the delay ran.
+          if (c && !signal.aborted && c.d.scanner.has(c.hit.mention)) {
+            show(c.hit.mention, engine.toTop(c.d, c.hit.rect));
+          }
         }, delayMs);
       }
       startLeave();
@@ -145,68 +160,73 @@ export function watchHover(options: HoverTrackerOptions): HoverTracker {
   };
 
   const listen = { passive: true, capture: true, signal } as const;
-  doc.addEventListener(
-    'pointermove',
-    (e: PointerEvent) => {
-      if (e.pointerType === 'touch') return; // no hover on touch; taps are the page's
-      pointer = { x: e.clientX, y: e.clientY };
-      schedule();
-    },
-    listen,
-  );
-  doc.addEventListener(
-    'pointerout',
-    (e: PointerEvent) => {
-      if (e.relatedTarget === null) {
-        // Left the window.
+  const watch = (d: PageDocument): void => {
+    const doc = d.scanner.document;
+    doc.addEventListener(
+      'pointermove',
+      (e: PointerEvent) => {
+        // A page script's synthetic event, or a touch (taps are the page's): ignored.
+        if (!trusted(e) || e.pointerType === 'touch') return;
+        pointer = { d, x: e.clientX, y: e.clientY };
+        schedule();
+      },
+      listen,
+    );
+    doc.addEventListener(
+      'pointerout',
+      (e: PointerEvent) => {
+        if (!trusted(e) || e.relatedTarget !== null || pointer?.d !== d) return;
+        // Left this document (the window, or the frame into its parent).
         pointer = null;
         candidate = null;
         clearOpenTimer();
         startLeave();
-      }
-    },
-    listen,
-  );
-  // Scrolling moves text under a still pointer.
-  win.addEventListener(
-    'scroll',
-    () => {
-      if (pointer) schedule();
-    },
-    listen,
-  );
-  doc.addEventListener(
-    'focusin',
-    (e: FocusEvent) => {
-      const target = e.target;
-      if (!isElement(target)) return;
-      const mention = scanner.mentionForElement(target);
-      if (!mention) return;
-      const rect = mention.rects()[0] ?? target.getBoundingClientRect();
-      show(mention, rect);
-    },
-    listen,
-  );
-  doc.addEventListener(
-    'focusout',
-    (e: FocusEvent) => {
-      const target = e.target;
-      if (open && isElement(target) && scanner.mentionForElement(target) === open) {
-        startLeave();
-      }
-    },
-    listen,
-  );
-  doc.addEventListener(
-    'keydown',
-    (e: KeyboardEvent) => {
-      if (e.key === 'Escape' && open) close();
-    },
-    listen,
-  );
+      },
+      listen,
+    );
+    // Scrolling moves text under a still pointer.
+    d.win.addEventListener?.(
+      'scroll',
+      (e: Event) => {
+        if (trusted(e) && pointer?.d === d) schedule();
+      },
+      listen,
+    );
+    doc.addEventListener(
+      'focusin',
+      (e: FocusEvent) => {
+        const target = e.target;
+        if (!trusted(e) || !isElement(target)) return;
+        const mention = d.scanner.mentionForElement(target);
+        if (!mention) return;
+        const rect = mention.rects()[0] ?? target.getBoundingClientRect();
+        show(mention, engine.toTop(d, rect));
+      },
+      listen,
+    );
+    doc.addEventListener(
+      'focusout',
+      (e: FocusEvent) => {
+        const target = e.target;
+        if (!trusted(e) || !open || !isElement(target)) return;
+        if (d.scanner.mentionForElement(target) === open) startLeave();
+      },
+      listen,
+    );
+    doc.addEventListener(
+      'keydown',
+      (e: KeyboardEvent) => {
+        if (trusted(e) && e.key === 'Escape' && open) close();
+      },
+      listen,
+    );
+  };
+  const unwatch = engine.onDocument(watch);
+
   signal.addEventListener(
     'abort',
     () => {
+      unwatch();
       clearOpenTimer();
       clearLeaveTimer();
       if (frame !== null) win.cancelAnimationFrame(frame);
@@ -226,11 +246,12 @@ export function watchHover(options: HoverTrackerOptions): HoverTracker {
     get current() {
       return open;
     },
+    open: show,
     close,
   };
 }
 
-/** `instanceof Element` fails across realms (content-script worlds, test windows). */
+/** `instanceof Element` fails across realms (content-script worlds, frames, test windows). */
 function isElement(target: EventTarget | null): target is Element {
   return (target as Node | null)?.nodeType === 1;
 }

@@ -10,7 +10,7 @@
  * milliseconds; a few hundred ranges near the viewport keep it to one cheap frame.
  */
 
-import { caretAt, type CaretDocument } from './hit-test';
+import { caretAt, deepElementAt, type CaretDocument } from './hit-test';
 
 const TEXT_NODE = 3;
 const SHOW_TEXT = 0x4;
@@ -25,13 +25,14 @@ export interface ProbeHit {
 }
 
 /**
- * Text nodes under the probe points of a `cols` × `rows` grid over the viewport, inside `root`,
- * without duplicates, in probe order (row by row, top first), each with the caret offset there.
+ * Text nodes under the probe points of a `cols` × `rows` grid over the viewport (entering open
+ * shadow roots), without duplicates, in probe order (row by row, top first), each with the caret
+ * offset there; only nodes for which `accept` returns true.
  */
 export function probeViewport(
   doc: CaretDocument,
   win: ViewportWindow,
-  root: Node,
+  accept: (node: Text) => boolean,
   cols = 4,
   rows = 4,
 ): ProbeHit[] {
@@ -44,11 +45,11 @@ export function probeViewport(
     const y = (h * (r + 0.5)) / rows;
     for (let c = 0; c < cols; c++) {
       const x = (w * (c + 0.5)) / cols;
-      const caret = caretAt(doc, x, y);
+      const caret = caretAt(doc, x, y, deepElementAt(doc, x, y).roots);
       const node = caret?.node;
       if (!caret || !node || node.nodeType !== TEXT_NODE || seen.has(node)) continue;
       seen.add(node);
-      if (root.contains(node)) out.push({ node: node as Text, offset: caret.offset });
+      if (accept(node as Text)) out.push({ node: node as Text, offset: caret.offset });
     }
   }
   return out;

@@ -7,7 +7,7 @@ import {
   DEFAULT_HIGHLIGHT_NAME,
   highlightCss,
   type HighlightWindow,
-} from '../../../entrypoints/content/highlighter';
+} from '../../../lib/page/highlighter';
 
 class FakeHighlight extends Set<AbstractRange> {}
 

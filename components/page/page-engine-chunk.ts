@@ -1,0 +1,36 @@
+/**
+ * The page engine as its own chunk (`page-engine.js`, built by wxt.config.ts and imported by the
+ * content script; see page-engine-api.ts for why): scans the page with the shipped detector and
+ * dictionary, and tracks the pointer over the mentions it finds.
+ */
+import { findMentions } from '../../lib/detect/find-mentions';
+import { loadSymbolDictionary } from '../../lib/detect/load-dictionary';
+import type { Mention } from '../../lib/detect/mention';
+import { mayBeQuoteUrl, symbolFromQuoteUrl } from '../../lib/detect/quote-links';
+import { watchHover } from '../../lib/page/hover-tracker';
+import { startPageEngine } from '../../lib/page/page-engine';
+import type { Lens, LensOptions } from './page-engine-api';
+
+/** Starts scanning the page and tracking the pointer; everything stops with `options.signal`. */
+export function startLens(options: LensOptions): Lens {
+  const dictionary = loadSymbolDictionary();
+  const { kinds, companies, signal } = options;
+  const detectOptions = companies ? { companies } : {};
+  const engine = startPageEngine({
+    detect: (text: string): Mention[] =>
+      findMentions(text, dictionary, detectOptions).filter((m) => kinds.has(m.kind)),
+    signal,
+    // The top document's `::highlight()` rule ships in the content script's manifest CSS.
+    injectStyle: false,
+    linkToSymbol: (href) => symbolFromQuoteUrl(href, dictionary) ?? null,
+    mayBeQuoteLink: mayBeQuoteUrl,
+  });
+  const hover = watchHover({
+    engine,
+    signal,
+    onEnter: options.onEnter,
+    onLeave: options.onLeave,
+    onIntent: options.onIntent,
+  });
+  return { engine, hover };
+}
