@@ -80,8 +80,14 @@ export default defineConfig({
       ? { optional_host_permissions: [TWELVE_DATA_ORIGIN] }
       : { optional_permissions: [TWELVE_DATA_ORIGIN] }),
     action: { default_title: 'R2K Lens: Russell 2000 dashboard' },
+    // The lazily loaded chunks, reachable only through this session's dynamic URL in Chrome
+    // (`runtime.getURL` returns it): a page cannot fetch them to learn R2K Lens is installed.
     web_accessible_resources: [
-      { resources: Object.keys(CHUNKS), matches: ['http://*/*', 'https://*/*'] },
+      {
+        resources: Object.keys(CHUNKS),
+        matches: ['http://*/*', 'https://*/*'],
+        ...(manifestVersion === 3 ? { use_dynamic_url: true } : {}),
+      },
     ],
     // Firefox needs an add-on ID for storage.sync; R2K Lens collects no data. (Chrome would
     // warn about the unknown key, so only Firefox gets it.)

@@ -74,6 +74,8 @@ export class TextCursor {
   /** Regions already scanned by other jobs: on meeting a key, continue at its value. */
   private jumps: Map<Node, Node | null> | null = null;
   private markedRules: WalkRules | null = null;
+  /** The root itself has been looked at (the walker starts below it). */
+  private rootSeen = false;
 
   constructor(
     private readonly root: Node,
@@ -171,6 +173,16 @@ export class TextCursor {
     const root = this.root;
     this.markedRules ??= { ...this.rules, marked: this.rules.marked ?? findMarkedElements(root) };
     const rules = this.markedRules;
+    if (!this.rootSeen) {
+      this.rootSeen = true;
+      // A changed subtree may itself be a shadow host or a frame: the walk starts below it.
+      if (root.nodeType === ELEMENT_NODE) {
+        const el = root as Element;
+        if (el.localName === 'iframe') rules.onFrame?.(el as HTMLIFrameElement);
+        const shadow = rules.onShadowRoot ? openShadowRoot(el) : null;
+        if (shadow) rules.onShadowRoot?.(shadow, el);
+      }
+    }
     const displayOf = rules.displayOf;
     const runs: TextRun[] = [];
     const links: HTMLAnchorElement[] = [];

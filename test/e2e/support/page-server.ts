@@ -15,7 +15,13 @@ export async function startPageServer(): Promise<PageServer> {
     const name = path.basename(new URL(req.url ?? '/', 'http://x').pathname);
     try {
       const body = await readFile(path.join(PAGES, name));
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.writeHead(200, {
+        'content-type': 'text/html; charset=utf-8',
+        // A strict policy, as some news sites serve: no script of the page's own may run.
+        ...(name === 'csp.html'
+          ? { 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'" }
+          : {}),
+      });
       res.end(body);
     } catch {
       res.writeHead(404).end('not found');
