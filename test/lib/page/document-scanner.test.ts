@@ -534,3 +534,144 @@ describe('highlights and hit-testing with fakes', () => {
     expect(s.mentionAt(55, 60)).toBeNull();
   });
 });
+
+describe('shadow trees', () => {
+  it('reads open shadow roots, nested ones too, each as a tree of its own, in reading order', async () => {
+    document.body.innerHTML = `<p>Before $SPY</p><x-post id="post"><p>Slotted $QQQ</p></x-post><p>After $IWM</p>`;
+    const post = document.getElementById('post')!;
+    const outer = post.attachShadow({ mode: 'open' });
+    outer.innerHTML = `<h1>Title $KTOS</h1><slot></slot><x-comment></x-comment>`;
+    const inner = outer.querySelector('x-comment')!.attachShadow({ mode: 'open' });
+    inner.innerHTML = `<p>Nested $SFM</p>`;
+    // A closed root is out of reach: its text is not read.
+    document.body.insertAdjacentHTML('beforeend', '<x-secret id="secret"></x-secret>');
+    document.getElementById('secret')!.attachShadow({ mode: 'closed' }).innerHTML = '<p>$MSFT</p>';
+    const s = start();
+    await s.complete();
+    expect(texts(s)).toEqual(['$SPY', '$KTOS', '$SFM', '$QQQ', '$IWM']);
+    expect(s.stats().trees).toBe(3);
+  });
+
+  it('finds a shadow root attached after its host was read, and text added inside it later', async () => {
+    document.body.innerHTML = `<p>$SPY</p><late-widget id="w"></late-widget>`;
+    const s = start();
+    await s.complete();
+    expect(texts(s)).toEqual(['$SPY']);
+    const root = document.getElementById('w')!.attachShadow({ mode: 'open' });
+    root.innerHTML = '<p>Now $QQQ</p>';
+    // A click is what usually precedes it; the custom element is looked at again.
+    document.body.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    await new Promise((r) => setTimeout(r, 350));
+    await settle(s);
+    expect(texts(s)).toEqual(['$SPY', '$QQQ']);
+    // Each shadow root has its own observer.
+    // (happy-dom hangs on insertAdjacentHTML next to a shadow root's child; append instead.)
+    const then = document.createElement('p');
+    then.textContent = 'Then $IWM';
+    root.append(then);
+    await settle(s);
+    expect(texts(s)).toEqual(['$SPY', '$QQQ', '$IWM']);
+  });
+
+  it('adopts the underline sheet into a shadow root once it has a mention, and only then', async () => {
+    document.body.innerHTML = `<x-a id="a"></x-a><x-b id="b"></x-b>`;
+    const a = document.getElementById('a')!.attachShadow({ mode: 'open' });
+    a.innerHTML = '<p>$SPY here</p>';
+    const b = document.getElementById('b')!.attachShadow({ mode: 'open' });
+    b.innerHTML = '<p>nothing to see</p>';
+    const highlights = new Map<string, FakeHighlight>();
+    const s = start({
+      win: fakeWin({ CSS: { highlights }, Highlight: FakeHighlight, StaticRange: FakeStaticRange }),
+    });
+    await s.complete();
+    expect(highlights.get('r2k-lens-mention')!.size).toBe(1);
+    // The rule, as an adopted sheet (or a <style> of ours where adoption is refused).
+    const styled = (root: ShadowRoot) =>
+      root.adoptedStyleSheets.length + root.querySelectorAll('style[data-r2k-lens-ui]').length;
+    expect(styled(a)).toBe(1);
+    expect(styled(b)).toBe(0);
+    s.stop();
+    expect(styled(a)).toBe(0);
+  });
+});
+
+describe('reading what the reader can see', () => {
+  /** Stands in for the browser: delivers entries on demand. */
+  class ManualIntersectionObserver {
+    static last: ManualIntersectionObserver | null = null;
+    targets = new Set<Element>();
+    constructor(readonly callback: IntersectionObserverCallback) {
+      ManualIntersectionObserver.last = this;
+    }
+    observe(el: Element) {
+      this.targets.add(el);
+    }
+    unobserve(el: Element) {
+      this.targets.delete(el);
+    }
+    disconnect() {
+      this.targets.clear();
+    }
+    /** The reader scrolled near every observed element. */
+    near() {
+      const entries = [...this.targets].map((target) => ({ target, isIntersecting: true }));
+      this.callback(
+        entries as unknown as IntersectionObserverEntry[],
+        this as unknown as IntersectionObserver,
+      );
+    }
+  }
+
+  const paragraphs = (n: number, from = 0) =>
+    Array.from({ length: n }, (_, i) => `<p>Story ${from + i}: $SPY rose on the day.</p>`).join('');
+
+  it('pauses after the eager budget and resumes when the reader scrolls near', async () => {
+    document.body.innerHTML = paragraphs(300);
+    const s = start({
+      win: fakeWin({ IntersectionObserver: ManualIntersectionObserver }),
+      eagerChars: 3000,
+      resumeChars: 3000,
+      chunkChars: 500,
+    });
+    await s.whenIdle();
+    const first = s.mentions().length;
+    expect(first).toBeGreaterThan(50);
+    expect(first).toBeLessThan(300);
+    expect(s.stats().frontier).toBe('paused');
+    ManualIntersectionObserver.last!.near();
+    await s.whenIdle();
+    expect(s.mentions().length).toBeGreaterThan(first);
+    // The popup's list: everything, now.
+    await s.complete();
+    expect(s.mentions()).toHaveLength(300);
+    expect(s.stats().frontier).toBe('done');
+  });
+
+  it('reads the text on screen first when the page opens scrolled down, and does not read it twice', async () => {
+    document.body.innerHTML =
+      paragraphs(200) + '<p id="here">Here: $KTOS and $SFM</p>' + paragraphs(200, 200);
+    const here = document.getElementById('here')!.firstChild as Text;
+    const calls: string[] = [];
+    const s = start({
+      win: fakeWin({
+        scrollY: 4000,
+        IntersectionObserver: ManualIntersectionObserver,
+        document: fakeDocument({ caretPositionFromPoint: () => ({ offsetNode: here, offset: 0 }) }),
+      }),
+      eagerChars: 2000,
+      chunkChars: 500,
+      regionChars: 2000,
+      detect: (text) => {
+        calls.push(text);
+        return detect(text);
+      },
+    });
+    await s.whenIdle();
+    expect(s.mentions().map((m) => m.symbol)).toContain('KTOS');
+    expect(s.stats().regions).toBe(1);
+    await s.complete();
+    expect(s.mentions()).toHaveLength(402);
+    // The region was skipped by the frontier: "Here:" went to the detector once.
+    expect(calls.filter((t) => t.includes('Here: $KTOS')).length).toBe(1);
+  });
+});
