@@ -535,6 +535,10 @@ describe('highlights and hit-testing with fakes', () => {
   });
 });
 
+/** The underline rule in a shadow root: an adopted sheet, or a <style> of ours where refused. */
+const styled = (root: ShadowRoot): number =>
+  root.adoptedStyleSheets.length + root.querySelectorAll('style[data-r2k-lens-ui]').length;
+
 describe('shadow trees', () => {
   it('reads open shadow roots, nested ones too, each as a tree of its own, in reading order', async () => {
     document.body.innerHTML = `<p>Before $SPY</p><x-post id="post"><p>Slotted $QQQ</p></x-post><p>After $IWM</p>`;
@@ -585,15 +589,16 @@ describe('shadow trees', () => {
     });
     await s.complete();
     expect(highlights.get('r2k-lens-mention')!.size).toBe(1);
-    // The rule, as an adopted sheet (or a <style> of ours where adoption is refused).
-    const styled = (root: ShadowRoot) =>
-      root.adoptedStyleSheets.length + root.querySelectorAll('style[data-r2k-lens-ui]').length;
     expect(styled(a)).toBe(1);
     expect(styled(b)).toBe(0);
     s.stop();
     expect(styled(a)).toBe(0);
   });
 });
+
+/** `n` paragraphs, each with one $SPY. */
+const paragraphs = (n: number, from = 0): string =>
+  Array.from({ length: n }, (_, i) => `<p>Story ${from + i}: $SPY rose on the day.</p>`).join('');
 
 describe('reading what the reader can see', () => {
   /** Stands in for the browser: delivers entries on demand. */
@@ -621,9 +626,6 @@ describe('reading what the reader can see', () => {
       );
     }
   }
-
-  const paragraphs = (n: number, from = 0) =>
-    Array.from({ length: n }, (_, i) => `<p>Story ${from + i}: $SPY rose on the day.</p>`).join('');
 
   it('pauses after the eager budget and resumes when the reader scrolls near', async () => {
     document.body.innerHTML = paragraphs(300);
