@@ -200,6 +200,33 @@ describe('a database deleted or closed during use (issue 12)', () => {
     newer.close();
   });
 
+  it('a reopen whose upgrade an older connection blocks gives up in time and goes to memory', async () => {
+    const idb = faultyIdb();
+    const cache = await openSeeded(idb);
+    await deleteFromElsewhere(idb);
+    // Someone recreates the database at version 1 and keeps it open, deaf to versionchange.
+    const old = await new Promise<IDBDatabase>((resolve) => {
+      const request = idb.base.open(DB_NAME, 1);
+      request.addEventListener('upgradeneeded', () =>
+        request.result.createObjectStore('series', { keyPath: 'symbol' }),
+      );
+      request.addEventListener('success', () => resolve(request.result));
+    });
+    const started = Date.now();
+    expect((await cache.readSeries('QQQ'))?.series.asOf).toBe(snapshot.series.QQQ?.asOf);
+    expect(Date.now() - started).toBeLessThan(3_000); // the 500 ms open timeout, then memory
+    expect(cache.backend).toBe('memory');
+    expect(cache.history().map((e) => [e.what, e.detail])).toEqual([
+      ['connection-lost', 'the database was deleted or upgraded elsewhere'],
+      ['reopen-failed', 'IndexedDB upgrade is blocked by another open connection'],
+      [
+        'memory-fallback',
+        'IndexedDB stopped working (the database was deleted or upgraded elsewhere) and could not be reopened',
+      ],
+    ]);
+    old.close();
+  });
+
   it('an error that is not about storage (a value that cannot be cloned) is not retried', async () => {
     const idb = faultyIdb();
     const cache = await openSeeded(idb);
