@@ -6,7 +6,7 @@ import { benchmarkOrder } from '../../lib/refresh/refresh-plan';
 import type { RefreshResult } from '../../lib/refresh/refresh-result';
 import type { Settings } from '../../lib/settings/schema';
 import { REFRESH_ALARM } from './alarms';
-import { ensureSeeded, getDataService } from './data-service';
+import { getDataService, resetToSnapshot } from './data-service';
 import { describeFailure } from './describe-failure';
 import { notifyDataUpdated } from './notify';
 
@@ -74,10 +74,12 @@ export async function refreshNow(settings: Settings): Promise<RefreshReport> {
   return report;
 }
 
-/** Empties the cache (keeping the providers' backoff state) and seeds it again from the snapshot. */
+/**
+ * Empties the cache (keeping the providers' backoff state) and seeds it again from the snapshot,
+ * in one transaction: a worker killed at any point leaves the old cache or the new one.
+ */
 export async function clearCache(): Promise<DataLayerStatus> {
   const { cache } = await getDataService();
-  await cache.clear();
-  await ensureSeeded(cache, true);
+  await resetToSnapshot(cache);
   return dataLayerStatus();
 }

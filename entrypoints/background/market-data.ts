@@ -1,4 +1,4 @@
-import { BENCHMARK_SYMBOLS } from '../../lib/cache/lru';
+import { BENCHMARK_SYMBOLS, protectedSymbolsFor } from '../../lib/cache/lru';
 import type { CachedSeries } from '../../lib/cache/market-cache';
 import { toSeries } from '../../lib/cache/stored-series';
 import type { MembershipInput } from '../../lib/context/membership';
@@ -6,7 +6,7 @@ import type { PricedSeries, SeriesBySymbol } from '../../lib/context/priced-seri
 import { classifyFreshness } from '../../lib/market-hours/freshness';
 import type { DataStatus, Instrument } from '../../lib/messaging/protocol';
 import type { RefreshResult } from '../../lib/refresh/refresh-result';
-import type { RefreshPolicy } from '../../lib/settings/schema';
+import type { RefreshPolicy, Settings } from '../../lib/settings/schema';
 import { getDataService, STATE_KEYS, type DataService } from './data-service';
 import { describeFailure } from './describe-failure';
 
@@ -33,6 +33,13 @@ const LIVE_SOURCES: Record<string, string> = {
 /** Options of {@link cacheMarketData}. */
 export interface CacheMarketDataOptions {
   policy: RefreshPolicy;
+  /**
+   * Bound on cached symbols, enforced right after a symbol not cached before was fetched (so the
+   * on-demand and offline policies shrink the cache too, not only the scheduled alarm).
+   */
+  maxSymbols?: number;
+  /** The user's benchmarks: never evicted. */
+  userBenchmarks?: readonly string[];
   now?: () => number;
   /** Called when a background revalidation brought newer data for these symbols. */
   onUpdated?: (symbols: string[]) => void;
@@ -50,12 +57,27 @@ function instrumentOf(type: string | null, symbol: string): Instrument {
 export function cacheMarketData(data: DataService, options: CacheMarketDataOptions): MarketData {
   const { cache } = data;
   const now = options.now ?? Date.now;
-  const storageNotices =
+  // Read at every answer: the cache can fall back to memory while the worker runs (quota, a
+  // database deleted under it).
+  const storageNotices = (): string[] =>
     cache.backend === 'memory'
       ? [
           `Storage unavailable (${cache.degradedReason ?? 'IndexedDB could not be opened'}): working from memory and the bundled snapshot.`,
         ]
       : [];
+
+  /** Keeps the cache within its bound after a new symbol came in (or failed, leaving a row). */
+  async function enforceBound(): Promise<void> {
+    if (options.maxSymbols === undefined) return;
+    try {
+      await cache.evict(options.maxSymbols, {
+        protectedSymbols: protectedSymbolsFor(options.userBenchmarks),
+        now: now(),
+      });
+    } catch (error) {
+      console.warn('R2K Lens: eviction failed', error);
+    }
+  }
 
   let snapshotSources: Promise<Record<string, string>> | null = null;
   const sourceOf = async (cached: CachedSeries): Promise<string> => {
@@ -84,7 +106,7 @@ export function cacheMarketData(data: DataService, options: CacheMarketDataOptio
       ...(fetchedAt !== null ? { fetchedAt } : {}),
       now: now(),
     });
-    const notices = [...storageNotices];
+    const notices = storageNotices();
     if (meta?.lastError && (meta.fetchedAt ?? 0) < meta.lastError.at) {
       notices.push(
         `Update failed: ${describeFailure(meta.lastError)} Showing data as of ${cached.series.asOf}.`,
@@ -130,7 +152,7 @@ export function cacheMarketData(data: DataService, options: CacheMarketDataOptio
       const r2k = cached[0];
       const status: DataStatus = r2k
         ? statusOf(r2k, canFetch && stale.includes(r2k.series.symbol))
-        : { origin: 'snapshot', stale: true, fetchedAt: null, notices: [...storageNotices] };
+        : { origin: 'snapshot', stale: true, fetchedAt: null, notices: storageNotices() };
       return { available, status };
     },
 
@@ -155,6 +177,7 @@ export function cacheMarketData(data: DataService, options: CacheMarketDataOptio
       const refresher = await data.refresher();
       const result = await refresher.refreshIfDue(symbol);
       const fetched = await cache.readSeries(symbol, { touchAt: now() });
+      if (result.attempts.length > 0) await enforceBound();
       if (!fetched) {
         const meta = await cache.readMeta(symbol);
         const error = result.error ?? meta?.lastError ?? null;
@@ -200,10 +223,15 @@ export function cacheMarketData(data: DataService, options: CacheMarketDataOptio
   };
 }
 
-/** The market data of this worker, under the current refresh policy. */
+/** The market data of this worker, under the user's data settings. */
 export async function getMarketData(
-  policy: RefreshPolicy,
+  settings: Settings,
   onUpdated?: (symbols: string[]) => void,
 ): Promise<MarketData> {
-  return cacheMarketData(await getDataService(), { policy, ...(onUpdated ? { onUpdated } : {}) });
+  return cacheMarketData(await getDataService(), {
+    policy: settings.data.refresh,
+    maxSymbols: settings.data.cacheSymbols,
+    userBenchmarks: settings.comparison.benchmarks,
+    ...(onUpdated ? { onUpdated } : {}),
+  });
 }

@@ -15,9 +15,7 @@ export async function buildDashboardPayload(
   settings: Settings,
   tabId?: number,
 ): Promise<DashboardPayload> {
-  const data = await getMarketData(settings.data.refresh, (symbols) =>
-    notifyDataUpdated(symbols, tabId),
-  );
+  const data = await getMarketData(settings, (symbols) => notifyDataUpdated(symbols, tabId));
   const { available, status } = await data.benchmarks(settings.comparison.benchmarks);
   return { context: buildDashboardContext({ available, prefs: prefsOf(settings) }), status };
 }
@@ -37,9 +35,7 @@ export async function buildCardPayload(
     const { context, status } = await buildDashboardPayload(settings, tabId);
     return { kind: 'index', symbol, context, status };
   }
-  const data = await getMarketData(settings.data.refresh, (symbols) =>
-    notifyDataUpdated(symbols, tabId),
-  );
+  const data = await getMarketData(settings, (symbols) => notifyDataUpdated(symbols, tabId));
   const found = await data.symbol(symbol);
   if (!found.ok) return { kind: 'unavailable', symbol, reason: found.reason };
   const { available, status } = await data.benchmarks(settings.comparison.benchmarks);

@@ -156,15 +156,25 @@ async function migrateFromV1(tx: UpgradeTx): Promise<void> {
 export interface OpenHooks {
   /** Another context holds an older version open and will not let go. */
   blocked?: () => void;
-  /** The browser closed the connection abnormally (storage cleared, disk error). */
+  /**
+   * The browser closed the connection abnormally (storage cleared from the browser's settings or
+   * DevTools, a disk error): idb's `terminated`, the connection's `close` event.
+   */
   terminated?: () => void;
+  /**
+   * Someone wants to delete the database or open a newer version: the connection has closed
+   * itself (so they are not blocked) and can no longer be used.
+   */
+  versionchange?: () => void;
 }
 
 /**
  * Opens (creating or upgrading) the database through the injected `idbFactory` (idb's `openDB`
- * always uses the global one, so this is its few lines with the factory passed in). On `blocking`
- * (a newer version wants to open elsewhere) the connection closes itself so the upgrade can proceed.
- * A failed migration aborts the upgrade transaction, leaving the old version and its data intact.
+ * always uses the global one, so this is its few lines with the factory passed in). On
+ * `versionchange` (a deletion or a newer version wants the database elsewhere) the connection
+ * closes itself so that can proceed, and says so through `hooks.versionchange`; an abnormal close
+ * is reported through `hooks.terminated`. A failed migration aborts the upgrade transaction,
+ * leaving the old version and its data intact.
  */
 export function openMarketDb(
   idbFactory: IDBFactory,
@@ -193,11 +203,13 @@ export function openMarketDb(
     }
   });
   request.addEventListener('blocked', () => hooks.blocked?.());
-  opened
-    .then((db) => {
-      db.addEventListener('close', () => hooks.terminated?.());
-      db.addEventListener('versionchange', () => db.close());
-    })
-    .catch(() => {});
+  request.addEventListener('success', () => {
+    const db = request.result;
+    db.addEventListener('close', () => hooks.terminated?.());
+    db.addEventListener('versionchange', () => {
+      db.close();
+      hooks.versionchange?.();
+    });
+  });
   return opened;
 }

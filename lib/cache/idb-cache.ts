@@ -1,13 +1,15 @@
 /**
- * {@link MarketCache} on IndexedDB (through idb). Each write is one readwrite transaction per
- * symbol that awaits only its own requests, so a worker killed mid-refresh leaves either the old
- * or the new series, never a mix.
+ * {@link MarketCache} on IndexedDB (through idb). Every write is one readwrite transaction that
+ * awaits only its own requests and is aborted on any error ({@link runTransaction}), so a worker
+ * killed mid-write, a `put` that throws, or a full disk leaves each symbol with either its old or
+ * its new rows, never a mix.
  */
 import type { IDBPDatabase } from 'idb';
 import type { MarketDb } from './db';
-import { BENCHMARK_SYMBOLS, selectEvictions } from './lru';
+import { BENCHMARK_SYMBOLS, selectEvictions, selectOrphanEvictions } from './lru';
 import {
   metaAfterFailure,
+  planReplacement,
   planSeriesWrite,
   type CachedSeries,
   type FetchFailure,
@@ -15,6 +17,10 @@ import {
   type SeriesWrite,
   type WriteOutcome,
 } from './market-cache';
+import { runTransaction } from './transaction';
+
+/** Stores "Clear cache" empties (not `state`, which keeps the providers' politeness). */
+const CONTENT_STORES = ['series', 'quotes', 'profiles', 'fetchMeta', 'access'] as const;
 
 /** Wraps an open database connection (see `openMarketDb`). */
 export function createIdbCache(db: IDBPDatabase<MarketDb>): MarketCache {
@@ -24,14 +30,18 @@ export function createIdbCache(db: IDBPDatabase<MarketDb>): MarketCache {
 
     async readSeries(symbol, options = {}): Promise<CachedSeries | undefined> {
       const tx = db.transaction(['series', 'fetchMeta'], 'readonly');
-      const [series, meta] = await Promise.all([
-        tx.objectStore('series').get(symbol),
-        tx.objectStore('fetchMeta').get(symbol),
-      ]);
-      await tx.done;
+      const [series, meta] = await runTransaction(tx, () =>
+        Promise.all([
+          tx.objectStore('series').get(symbol),
+          tx.objectStore('fetchMeta').get(symbol),
+        ]),
+      );
       if (!series) return undefined;
       if (options.touchAt !== undefined) {
-        await db.put('access', { symbol, lastAccess: options.touchAt });
+        const touch = db.transaction('access', 'readwrite');
+        await runTransaction(touch, (track) => {
+          track(touch.store.put({ symbol, lastAccess: options.touchAt as number }));
+        });
       }
       return { series, meta: meta ?? null };
     },
@@ -39,27 +49,30 @@ export function createIdbCache(db: IDBPDatabase<MarketDb>): MarketCache {
     async writeSeries(write: SeriesWrite): Promise<WriteOutcome> {
       const symbol = write.series.symbol;
       const tx = db.transaction(['series', 'fetchMeta', 'quotes', 'access'], 'readwrite');
-      const [stored, meta, quote, access] = await Promise.all([
-        tx.objectStore('series').get(symbol),
-        tx.objectStore('fetchMeta').get(symbol),
-        tx.objectStore('quotes').get(symbol),
-        tx.objectStore('access').get(symbol),
-      ]);
-      const plan = planSeriesWrite(stored, meta, quote, write);
-      const puts: Promise<unknown>[] = [tx.objectStore('fetchMeta').put(plan.meta)];
-      if (plan.series) puts.push(tx.objectStore('series').put(plan.series));
-      if (plan.series && !access) {
-        puts.push(tx.objectStore('access').put({ symbol, lastAccess: write.fetchedAt ?? 0 }));
-      }
-      if (plan.quote) puts.push(tx.objectStore('quotes').put(plan.quote));
-      await Promise.all([...puts, tx.done]);
-      return plan.outcome;
+      return runTransaction(tx, async (track) => {
+        const [stored, meta, quote, access] = await Promise.all([
+          tx.objectStore('series').get(symbol),
+          tx.objectStore('fetchMeta').get(symbol),
+          tx.objectStore('quotes').get(symbol),
+          tx.objectStore('access').get(symbol),
+        ]);
+        const plan = planSeriesWrite(stored, meta, quote, write);
+        track(tx.objectStore('fetchMeta').put(plan.meta));
+        if (plan.series) track(tx.objectStore('series').put(plan.series));
+        if (plan.series && !access) {
+          track(tx.objectStore('access').put({ symbol, lastAccess: write.fetchedAt ?? 0 }));
+        }
+        if (plan.quote) track(tx.objectStore('quotes').put(plan.quote));
+        return plan.outcome;
+      });
     },
 
     async recordFailure(symbol, failure: FetchFailure) {
       const tx = db.transaction('fetchMeta', 'readwrite');
-      const meta = await tx.store.get(symbol);
-      await Promise.all([tx.store.put(metaAfterFailure(meta, symbol, failure)), tx.done]);
+      await runTransaction(tx, async (track) => {
+        const meta = await tx.store.get(symbol);
+        track(tx.store.put(metaAfterFailure(meta, symbol, failure)));
+      });
     },
 
     readMeta: (symbol) => db.get('fetchMeta', symbol),
@@ -69,36 +82,68 @@ export function createIdbCache(db: IDBPDatabase<MarketDb>): MarketCache {
 
     async writeProfiles(profiles) {
       const tx = db.transaction('profiles', 'readwrite');
-      await Promise.all([...profiles.map((p) => tx.store.put(p)), tx.done]);
+      await runTransaction(tx, (track) => {
+        for (const p of profiles) track(tx.store.put(p));
+      });
     },
 
     listSymbols: () => db.getAllKeys('series'),
     listAccess: () => db.getAll('access'),
 
-    async evict(maxSymbols, protectedSymbols = new Set(BENCHMARK_SYMBOLS)) {
-      const read = db.transaction(['series', 'access'], 'readonly');
-      const [symbols, access] = await Promise.all([
-        read.objectStore('series').getAllKeys(),
-        read.objectStore('access').getAll(),
-      ]);
-      await read.done;
-      const victims = selectEvictions(symbols, access, maxSymbols, protectedSymbols);
-      if (victims.length === 0) return [];
+    async evict(maxSymbols, options = {}) {
+      const protectedSymbols = options.protectedSymbols ?? new Set(BENCHMARK_SYMBOLS);
+      const now = options.now ?? Date.now();
       const tx = db.transaction(['series', 'quotes', 'fetchMeta', 'access'], 'readwrite');
-      const deletes = victims.flatMap((s) => [
-        tx.objectStore('series').delete(s),
-        tx.objectStore('quotes').delete(s),
-        tx.objectStore('fetchMeta').delete(s),
-        tx.objectStore('access').delete(s),
-      ]);
-      await Promise.all([...deletes, tx.done]);
-      return victims;
+      return runTransaction(tx, async (track) => {
+        const [symbols, access, meta, quoteKeys] = await Promise.all([
+          tx.objectStore('series').getAllKeys(),
+          tx.objectStore('access').getAll(),
+          tx.objectStore('fetchMeta').getAll(),
+          tx.objectStore('quotes').getAllKeys(),
+        ]);
+        const victims = selectEvictions(symbols, access, maxSymbols, protectedSymbols);
+        const withSeries = new Set(symbols);
+        const attempts = new Map(meta.map((m) => [m.symbol, m.lastAttemptAt]));
+        const orphanSymbols = new Set(
+          [...meta.map((m) => m.symbol), ...access.map((a) => a.symbol), ...quoteKeys].filter(
+            (s) => !withSeries.has(s),
+          ),
+        );
+        const orphans = selectOrphanEvictions(
+          [...orphanSymbols].map((symbol) => ({
+            symbol,
+            lastAttemptAt: attempts.get(symbol) ?? null,
+          })),
+          now,
+          maxSymbols,
+          protectedSymbols,
+        );
+        const removed = [...victims, ...orphans];
+        for (const s of removed) {
+          for (const store of ['series', 'quotes', 'fetchMeta', 'access'] as const) {
+            track(tx.objectStore(store).delete(s));
+          }
+        }
+        return removed.toSorted();
+      });
     },
 
-    async clear() {
-      const stores = ['series', 'quotes', 'profiles', 'fetchMeta', 'access'] as const;
-      const tx = db.transaction([...stores], 'readwrite');
-      await Promise.all([...stores.map((name) => tx.objectStore(name).clear()), tx.done]);
+    async replaceAll(contents) {
+      // Planned before the transaction opens: nothing but its own requests may run inside it.
+      const rows = planReplacement(contents.series);
+      const tx = db.transaction([...CONTENT_STORES, 'state'], 'readwrite');
+      await runTransaction(tx, (track) => {
+        for (const name of CONTENT_STORES) track(tx.objectStore(name).clear());
+        for (const s of rows.series) track(tx.objectStore('series').put(s));
+        for (const m of rows.meta) track(tx.objectStore('fetchMeta').put(m));
+        for (const q of rows.quotes) track(tx.objectStore('quotes').put(q));
+        for (const a of rows.access) track(tx.objectStore('access').put(a));
+        for (const p of contents.profiles) track(tx.objectStore('profiles').put(p));
+        for (const [key, value] of Object.entries(contents.state ?? {})) {
+          track(tx.objectStore('state').put({ key, value }));
+        }
+      });
+      return rows.outcomes;
     },
 
     async readState(key) {
@@ -106,7 +151,10 @@ export function createIdbCache(db: IDBPDatabase<MarketDb>): MarketCache {
     },
 
     async writeState(key, value) {
-      await db.put('state', { key, value });
+      const tx = db.transaction('state', 'readwrite');
+      await runTransaction(tx, (track) => {
+        track(tx.store.put({ key, value }));
+      });
     },
 
     close: () => db.close(),

@@ -17,6 +17,11 @@ export const BENCHMARK_SYMBOLS: readonly string[] = [
   '^TNX',
 ];
 
+/** The symbols eviction never touches: the benchmarks and the user's own benchmarks. */
+export function protectedSymbolsFor(userBenchmarks: readonly string[] = []): Set<string> {
+  return new Set([...BENCHMARK_SYMBOLS, ...userBenchmarks]);
+}
+
 /** Default bound on cached symbols (benchmarks included): about 200 x 10 years of bars. */
 export const DEFAULT_MAX_SYMBOLS = 200;
 
@@ -40,4 +45,47 @@ export function selectEvictions(
       (a, b) => (last.get(a) ?? -Infinity) - (last.get(b) ?? -Infinity) || a.localeCompare(b),
     )
     .slice(0, excess);
+}
+
+/**
+ * How long the row of a symbol without a series (an unknown symbol's failed attempt) is kept, ms:
+ * longer than the refresher's longest wait before asking about it again (6 hours), so eviction
+ * never makes a hover re-ask early.
+ */
+export const ORPHAN_RETENTION_MS = 24 * 3_600_000;
+
+/** The last attempt at a symbol that has no stored series (from its fetch metadata). */
+export interface OrphanRecord {
+  symbol: string;
+  /** Epoch ms; `null` when never attempted. */
+  lastAttemptAt: number | null;
+}
+
+/**
+ * The orphan rows to delete (metadata, access and quote rows of symbols with no series): those
+ * last attempted more than {@link ORPHAN_RETENTION_MS} before `now`, and beyond that the oldest
+ * until at most `maxOrphans` remain. Protected symbols are never chosen.
+ */
+export function selectOrphanEvictions(
+  orphans: readonly OrphanRecord[],
+  now: number,
+  maxOrphans: number,
+  protectedSymbols: ReadonlySet<string> = new Set(BENCHMARK_SYMBOLS),
+): string[] {
+  const candidates = orphans
+    .filter((o) => !protectedSymbols.has(o.symbol))
+    .toSorted(
+      (a, b) =>
+        (b.lastAttemptAt ?? -Infinity) - (a.lastAttemptAt ?? -Infinity) ||
+        a.symbol.localeCompare(b.symbol),
+    ); // newest first
+  return candidates
+    .filter(
+      (o, i) =>
+        i >= Math.max(0, maxOrphans) ||
+        o.lastAttemptAt === null ||
+        now - o.lastAttemptAt > ORPHAN_RETENTION_MS,
+    )
+    .map((o) => o.symbol)
+    .toSorted();
 }

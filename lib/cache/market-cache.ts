@@ -36,6 +36,22 @@ export type WriteOutcome =
   | { status: 'kept'; reason: 'stored-is-newer' | 'same' | 'stored-is-longer'; asOf: string }
   | { status: 'rejected'; reason: string; asOf: string | null };
 
+/** Options of {@link MarketCache.evict}. */
+export interface EvictOptions {
+  /** Never evicted (default: the benchmarks). */
+  protectedSymbols?: ReadonlySet<string>;
+  /** Epoch ms, to date orphan rows (default: the clock). */
+  now?: number;
+}
+
+/** What {@link MarketCache.replaceAll} stores. */
+export interface CacheContents {
+  series: readonly SeriesWrite[];
+  profiles: readonly StoredProfile[];
+  /** `state` entries written in the same transaction (e.g. which snapshot the cache holds). */
+  state?: Readonly<Record<string, unknown>>;
+}
+
 /** A stored series with its fetch metadata. */
 export interface CachedSeries {
   series: StoredSeries;
@@ -76,16 +92,21 @@ export interface MarketCache {
   listAccess(): Promise<AccessRecord[]>;
   /**
    * Evicts least-recently-used series (with their quote, metadata and access record) until at most
-   * `maxSymbols` remain, never touching `protectedSymbols` (default: the benchmarks). Returns the
-   * evicted symbols.
+   * `maxSymbols` remain, never touching `options.protectedSymbols` (default: the benchmarks), and
+   * the rows of symbols without a series that `selectOrphanEvictions` (lru.ts) picks (at most
+   * `maxSymbols` such rows are kept; `options.now`, default the clock, dates them). One
+   * transaction. Returns every symbol whose rows were removed, sorted.
    */
-  evict(maxSymbols: number, protectedSymbols?: ReadonlySet<string>): Promise<string[]>;
+  evict(maxSymbols: number, options?: EvictOptions): Promise<string[]>;
   /**
-   * Empties series, quotes, profiles, metadata and access records in one transaction (the popup's
-   * "clear cache"; seed again afterwards). The `state` store (politeness) is kept on purpose, so
-   * clearing cannot be used to hammer a provider that asked us to wait.
+   * Replaces the whole cache in one transaction: empties series, quotes, profiles, metadata and
+   * access records, then stores `contents` (its series as {@link planSeriesWrite} plans them on an
+   * empty cache, its profiles, and its `state` entries). Either all of it lands or none of it (a
+   * worker killed halfway leaves the cache as it was). Other `state` entries (politeness) are
+   * kept on purpose, so clearing cannot be used to hammer a provider that asked us to wait. This
+   * is the popup's "Clear cache": pass the bundled snapshot's contents, never an empty cache.
    */
-  clear(): Promise<void>;
+  replaceAll(contents: CacheContents): Promise<Record<string, WriteOutcome>>;
   /** A small JSON-like value kept across worker restarts (e.g. politeness state). */
   readState(key: string): Promise<unknown>;
   writeState(key: string, value: unknown): Promise<void>;
@@ -196,5 +217,45 @@ export function metaAfterFailure(
     asOf: meta?.asOf ?? null,
     lastAttemptAt: failure.at,
     lastError: { ...failure.error, at: failure.at, source: failure.source },
+  };
+}
+
+/** The rows {@link MarketCache.replaceAll} stores, planned on an empty cache. */
+export interface ReplacementRows {
+  series: StoredSeries[];
+  meta: FetchMeta[];
+  quotes: StoredQuote[];
+  access: AccessRecord[];
+  outcomes: Record<string, WriteOutcome>;
+}
+
+/**
+ * Plans {@link MarketCache.replaceAll}: each write as {@link planSeriesWrite} decides it on an
+ * empty cache (later writes of a symbol merge with earlier ones), an access record for each new
+ * series (at its fetch time, 0 for snapshot data). A rejected write leaves only its metadata.
+ */
+export function planReplacement(writes: readonly SeriesWrite[]): ReplacementRows {
+  const series = new Map<string, StoredSeries>();
+  const meta = new Map<string, FetchMeta>();
+  const quotes = new Map<string, StoredQuote>();
+  const access = new Map<string, AccessRecord>();
+  const outcomes: Record<string, WriteOutcome> = {};
+  for (const write of writes) {
+    const symbol = write.series.symbol;
+    const plan = planSeriesWrite(series.get(symbol), meta.get(symbol), quotes.get(symbol), write);
+    meta.set(symbol, plan.meta);
+    if (plan.series) series.set(symbol, plan.series);
+    if (plan.series && !access.has(symbol)) {
+      access.set(symbol, { symbol, lastAccess: write.fetchedAt ?? 0 });
+    }
+    if (plan.quote) quotes.set(symbol, plan.quote);
+    outcomes[symbol] = plan.outcome;
+  }
+  return {
+    series: [...series.values()],
+    meta: [...meta.values()],
+    quotes: [...quotes.values()],
+    access: [...access.values()],
+    outcomes,
   };
 }

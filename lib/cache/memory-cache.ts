@@ -5,8 +5,18 @@
  * IndexedDB would, so callers cannot mutate what is stored.
  */
 import type { FetchMeta, StoredProfile, StoredQuote } from './db';
-import { BENCHMARK_SYMBOLS, selectEvictions, type AccessRecord } from './lru';
-import { metaAfterFailure, planSeriesWrite, type MarketCache } from './market-cache';
+import {
+  BENCHMARK_SYMBOLS,
+  selectEvictions,
+  selectOrphanEvictions,
+  type AccessRecord,
+} from './lru';
+import {
+  metaAfterFailure,
+  planReplacement,
+  planSeriesWrite,
+  type MarketCache,
+} from './market-cache';
 import type { StoredSeries } from './stored-series';
 
 function clone<T>(x: T): T {
@@ -68,24 +78,49 @@ export function createMemoryCache(degradedReason: string | null = null): MarketC
     listSymbols: async () => [...series.keys()].toSorted(),
     listAccess: async () => clone([...access.values()]),
 
-    async evict(maxSymbols, protectedSymbols = new Set(BENCHMARK_SYMBOLS)) {
+    async evict(maxSymbols, options = {}) {
+      const protectedSymbols = options.protectedSymbols ?? new Set(BENCHMARK_SYMBOLS);
       const victims = selectEvictions(
         [...series.keys()],
         [...access.values()],
         maxSymbols,
         protectedSymbols,
       );
-      for (const s of victims) {
+      const orphanSymbols = new Set(
+        [...meta.keys(), ...access.keys(), ...quotes.keys()].filter((s) => !series.has(s)),
+      );
+      const orphans = selectOrphanEvictions(
+        [...orphanSymbols].map((symbol) => ({
+          symbol,
+          lastAttemptAt: meta.get(symbol)?.lastAttemptAt ?? null,
+        })),
+        options.now ?? Date.now(),
+        maxSymbols,
+        protectedSymbols,
+      );
+      const removed = [...victims, ...orphans];
+      for (const s of removed) {
         series.delete(s);
         quotes.delete(s);
         meta.delete(s);
         access.delete(s);
       }
-      return victims;
+      return removed.toSorted();
     },
 
-    async clear() {
+    async replaceAll(contents) {
+      // Planned first, applied without a pause: nothing can see half of it.
+      const rows = planReplacement(clone(contents.series));
+      const newProfiles = clone(contents.profiles);
+      const newState = clone(contents.state ?? {});
       for (const map of [series, meta, quotes, profiles, access]) map.clear();
+      for (const x of rows.series) series.set(x.symbol, x);
+      for (const x of rows.meta) meta.set(x.symbol, x);
+      for (const x of rows.quotes) quotes.set(x.symbol, x);
+      for (const x of rows.access) access.set(x.symbol, x);
+      for (const x of newProfiles) profiles.set(x.symbol, x);
+      for (const [key, value] of Object.entries(newState)) state.set(key, value);
+      return rows.outcomes;
     },
 
     readState: async (key) => clone(state.get(key)),

@@ -4,7 +4,7 @@
  */
 import type { Snapshot } from '../snapshot/types';
 import type { StoredProfile } from './db';
-import type { MarketCache, WriteOutcome } from './market-cache';
+import type { CacheContents, MarketCache, SeriesWrite, WriteOutcome } from './market-cache';
 import { fromSnapshotSeries } from './stored-series';
 
 /** Per-symbol outcome of {@link seedFromSnapshot}. */
@@ -44,24 +44,45 @@ export function profilesFromSnapshot(snapshot: Snapshot): StoredProfile[] {
   return [...members, ...others];
 }
 
+/** Every snapshot series as a write (source `snapshot`, no fetch time). */
+function snapshotWrites(snapshot: Snapshot, mode: SeriesWrite['mode']): SeriesWrite[] {
+  return Object.values(snapshot.series).map((s) => ({
+    series: fromSnapshotSeries(s),
+    source: 'snapshot',
+    fetchedAt: null,
+    mode,
+  }));
+}
+
+/**
+ * What the cache holds right after "Clear cache": every snapshot series, the profiles, and the
+ * given `state` entries (which snapshot this is), for {@link MarketCache.replaceAll}.
+ */
+export function snapshotContents(
+  snapshot: Snapshot,
+  state: Readonly<Record<string, unknown>> = {},
+): CacheContents {
+  return {
+    series: snapshotWrites(snapshot, 'update'),
+    profiles: profilesFromSnapshot(snapshot),
+    state,
+  };
+}
+
 /**
  * Writes every snapshot series (source `snapshot`, no fetch time) in `backfill` mode: a symbol
  * with nothing cached, or only older data, gets the snapshot; a symbol cached with data as new or
  * newer keeps its bars and metadata, and only gains the snapshot's older history. Also stores the
- * profiles. Safe to run on every install and update.
+ * profiles. Safe to run on every install and update, and again after an interruption: each
+ * symbol is one transaction, so a worker killed halfway leaves every symbol seeded or untouched.
  */
 export async function seedFromSnapshot(
   cache: MarketCache,
   snapshot: Snapshot,
 ): Promise<SeedReport> {
   const outcomes: Record<string, WriteOutcome> = {};
-  for (const s of Object.values(snapshot.series)) {
-    outcomes[s.symbol] = await cache.writeSeries({
-      series: fromSnapshotSeries(s),
-      source: 'snapshot',
-      fetchedAt: null,
-      mode: 'backfill',
-    });
+  for (const write of snapshotWrites(snapshot, 'backfill')) {
+    outcomes[write.series.symbol] = await cache.writeSeries(write);
   }
   const profiles = profilesFromSnapshot(snapshot);
   await cache.writeProfiles(profiles);

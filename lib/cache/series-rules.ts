@@ -9,7 +9,7 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 /**
  * Returns why `s` is unusable, or `null` when it is valid: at least one bar; every column as long
  * as `dates`; dates well-formed, strictly ascending and not after `latestDate` (today in New York
- * plus one day of slack); adjusted closes finite and non-negative; `asOf` equal to the last date.
+ * plus one day of slack); adjusted closes positive and finite; `asOf` equal to the last date.
  */
 export function seriesProblem(s: StoredSeries, latestDate?: string): string | null {
   const n = s.dates.length;
@@ -24,7 +24,7 @@ export function seriesProblem(s: StoredSeries, latestDate?: string): string | nu
     if (d <= prev) return `dates not ascending at ${d}`;
     prev = d;
     const c = s.adjClose[i] as number;
-    if (!Number.isFinite(c) || c < 0) return `bad close ${c} on ${d}`;
+    if (!Number.isFinite(c) || c <= 0) return `bad close ${c} on ${d}`;
   }
   if (latestDate !== undefined && prev > latestDate) return `last date ${prev} is in the future`;
   if (s.asOf !== prev) return `asOf ${s.asOf} differs from the last date ${prev}`;

@@ -49,8 +49,10 @@ export interface ProviderErrorInfo {
 }
 
 /**
- * Turns anything thrown by a provider call into plain data. Non-`ProviderError` throws count as
- * `network` failures (that is what `fetch` rejects with), keeping their message.
+ * Turns anything thrown by a provider call into plain data. Network failures always arrive as
+ * `ProviderError`s (`fetchWithTimeout` types every rejection of `fetch`), so any other throw is
+ * an answer we could not handle (a `RangeError` from a date, a bug): it counts as `malformed`,
+ * which is about that answer and does not back the provider off. Its message is kept.
  */
 export function toProviderErrorInfo(error: unknown): ProviderErrorInfo {
   if (error instanceof ProviderError) {
@@ -59,5 +61,6 @@ export function toProviderErrorInfo(error: unknown): ProviderErrorInfo {
     if (error.retryAfterMs !== undefined) info.retryAfterMs = error.retryAfterMs;
     return info;
   }
-  return { kind: 'network', message: error instanceof Error ? error.message : String(error) };
+  const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return { kind: 'malformed', message };
 }

@@ -48,7 +48,10 @@ export interface SeriesMeta {
   instrumentType: string | null;
 }
 
-/** A provider's answer for one symbol, normalized. `bars` are ascending by date, dates unique. */
+/**
+ * A provider's answer for one symbol, normalized and checked (see `providerSeriesProblem`): `bars`
+ * are ascending by date, dates unique, every price positive and finite.
+ */
 export interface ProviderSeries {
   /** The app's (Yahoo-style) symbol that was asked for, not the provider's spelling. */
   symbol: string;
@@ -61,4 +64,9 @@ export interface ProviderSeries {
    * `adjust=all`), so it is not a quoted price and `adjClose` carries the same value.
    */
   closesAdjusted: boolean;
+  /**
+   * Dates of bars dropped as bad prints (a jump away and straight back, see `plausibility.ts`),
+   * ascending; empty when none were.
+   */
+  badPrints: string[];
 }

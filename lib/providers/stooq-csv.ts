@@ -4,6 +4,8 @@
  * body is classified by content, never by status alone. Pure: no fetching here.
  */
 import { looksLikeApiKeyOrLimitPage, looksLikeHtml } from './content-sniff';
+import { finishSeries, guardParse } from './finish-series';
+import { cleanPrice, cleanVolume } from './plausibility';
 import { ProviderError } from './provider-error';
 import type { Bar, ProviderSeries } from './provider-types';
 import { toStooqSymbol } from './symbol-map';
@@ -36,6 +38,11 @@ function num(cell: string | undefined): number | null {
   return Number.isFinite(x) ? x : null;
 }
 
+/** A price cell: `null` when empty, unreadable or out of bounds (see `cleanPrice`). */
+function price(cell: string | undefined): number | null {
+  return cleanPrice(num(cell));
+}
+
 function compactToIso(d: string): string {
   return `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}`;
 }
@@ -47,10 +54,17 @@ function compactToIso(d: string): string {
  * `closesAdjusted` is true and `adjClose` equals `close`. Stooq gives no instrument metadata: all
  * `meta` fields are `null` except the currency of `.us` listings (USD).
  *
+ * Prices are bounded and bad prints dropped by {@link finishSeries}.
+ *
  * @throws ProviderError `html` for an HTML page, `rate-limited` for an API-key or hits-limit page,
  *   `unknown-symbol` for `No data`, `empty` for a header without rows, `malformed` otherwise.
+ *   Nothing else.
  */
 export function parseStooqCsv(text: string, symbol: string): ProviderSeries {
+  return guardParse(`Stooq CSV for ${symbol}`, () => readCsv(text, symbol));
+}
+
+function readCsv(text: string, symbol: string): ProviderSeries {
   const body = text.replace(/^\uFEFF/, '');
   if (body.trim() === '') throw new ProviderError('empty', `Stooq CSV for ${symbol}: empty body`);
   if (looksLikeHtml(body)) {
@@ -95,16 +109,16 @@ export function parseStooqCsv(text: string, symbol: string): ProviderSeries {
         `Stooq CSV for ${symbol}: bad date "${rawDate}" on line ${n + 1}`,
       );
     }
-    const close = num(cells[iClose]);
+    const close = price(cells[iClose]);
     if (close === null) continue;
     byDate.set(date, {
       date,
-      open: iOpen >= 0 ? num(cells[iOpen]) : null,
-      high: iHigh >= 0 ? num(cells[iHigh]) : null,
-      low: iLow >= 0 ? num(cells[iLow]) : null,
+      open: iOpen >= 0 ? price(cells[iOpen]) : null,
+      high: iHigh >= 0 ? price(cells[iHigh]) : null,
+      low: iLow >= 0 ? price(cells[iLow]) : null,
       close,
       adjClose: close,
-      volume: iVol >= 0 ? num(cells[iVol]) : null,
+      volume: iVol >= 0 ? cleanVolume(num(cells[iVol])) : null,
     });
   }
   const bars = [...byDate.values()].toSorted((a, b) =>
@@ -112,18 +126,21 @@ export function parseStooqCsv(text: string, symbol: string): ProviderSeries {
   );
   if (bars.length === 0) throw new ProviderError('empty', `Stooq CSV for ${symbol} has no rows`);
   const stooqSymbol = toStooqSymbol(symbol);
-  return {
-    symbol,
-    bars,
-    meta: {
-      currency: stooqSymbol?.endsWith('.us') ? 'USD' : null,
-      exchangeTimezone: 'America/New_York',
-      regularMarketPrice: null,
-      regularMarketTime: null,
-      instrumentType: symbol.startsWith('^') ? 'INDEX' : null,
+  return finishSeries(
+    {
+      symbol,
+      bars,
+      meta: {
+        currency: stooqSymbol?.endsWith('.us') ? 'USD' : null,
+        exchangeTimezone: 'America/New_York',
+        regularMarketPrice: null,
+        regularMarketTime: null,
+        instrumentType: symbol.startsWith('^') ? 'INDEX' : null,
+      },
+      splits: [],
+      dividends: [],
+      closesAdjusted: true,
     },
-    splits: [],
-    dividends: [],
-    closesAdjusted: true,
-  };
+    `Stooq CSV for ${symbol}`,
+  );
 }

@@ -9,6 +9,8 @@
  */
 import * as v from 'valibot';
 import { looksLikeHtml } from './content-sniff';
+import { finishSeries, guardParse } from './finish-series';
+import { cleanPrice, cleanVolume } from './plausibility';
 import { ProviderError } from './provider-error';
 import type { Bar, ProviderSeries } from './provider-types';
 import { toTwelveDataSymbol } from './symbol-map';
@@ -80,11 +82,17 @@ function num(s: string | null | undefined): number | null {
  * Normalizes a decoded `time_series` body (oldest first). `adjust=all` makes every close an
  * adjusted close, so `closesAdjusted` is true and `adjClose` equals `close`.
  *
+ * Prices are bounded and bad prints dropped by {@link finishSeries}.
+ *
  * @throws ProviderError `rate-limited` for code 429, `unknown-symbol` for a symbol-not-found
  *   message, `empty` for "no data is available", `http` for other error codes (bad key: 401),
- *   `malformed` when the schema does not hold, `empty` when no usable bar remains.
+ *   `malformed` when the schema does not hold, `empty` when no usable bar remains. Nothing else.
  */
 export function parseTwelveData(body: unknown, symbol: string): ProviderSeries {
+  return guardParse(`Twelve Data for ${symbol}`, () => readTimeSeries(body, symbol));
+}
+
+function readTimeSeries(body: unknown, symbol: string): ProviderSeries {
   const error = v.safeParse(TwelveDataErrorSchema, body);
   if (error.success) {
     const { code, message } = error.output;
@@ -117,40 +125,47 @@ export function parseTwelveData(body: unknown, symbol: string): ProviderSeries {
         `Twelve Data for ${symbol}: bad datetime "${row.datetime}"`,
       );
     }
-    const close = num(row.close);
+    const close = cleanPrice(num(row.close));
     if (close === null) continue;
     byDate.set(date, {
       date,
-      open: num(row.open),
-      high: num(row.high),
-      low: num(row.low),
+      open: cleanPrice(num(row.open)),
+      high: cleanPrice(num(row.high)),
+      low: cleanPrice(num(row.low)),
       close,
       adjClose: close,
-      volume: num(row.volume),
+      volume: cleanVolume(num(row.volume)),
     });
   }
   const bars = [...byDate.values()].toSorted((a, b) =>
     a.date < b.date ? -1 : a.date > b.date ? 1 : 0,
   );
   if (bars.length === 0) throw new ProviderError('empty', `Twelve Data for ${symbol} has no bars`);
-  return {
-    symbol,
-    bars,
-    meta: {
-      currency: meta.currency ?? null,
-      exchangeTimezone: meta.exchange_timezone ?? null,
-      regularMarketPrice: null,
-      regularMarketTime: null,
-      instrumentType: meta.type ?? null,
+  return finishSeries(
+    {
+      symbol,
+      bars,
+      meta: {
+        currency: meta.currency ?? null,
+        exchangeTimezone: meta.exchange_timezone ?? null,
+        regularMarketPrice: null,
+        regularMarketTime: null,
+        instrumentType: meta.type ?? null,
+      },
+      splits: [],
+      dividends: [],
+      closesAdjusted: true,
     },
-    splits: [],
-    dividends: [],
-    closesAdjusted: true,
-  };
+    `Twelve Data for ${symbol}`,
+  );
 }
 
 /** Parses a raw body: HTML is detected by content, then JSON, then {@link parseTwelveData}. */
 export function parseTwelveDataText(text: string, symbol: string): ProviderSeries {
+  return guardParse(`Twelve Data for ${symbol}`, () => readTimeSeriesText(text, symbol));
+}
+
+function readTimeSeriesText(text: string, symbol: string): ProviderSeries {
   if (text.trim() === '') throw new ProviderError('empty', `Twelve Data for ${symbol}: empty body`);
   if (looksLikeHtml(text)) {
     throw new ProviderError('html', `Twelve Data for ${symbol}: got an HTML page instead of JSON`);

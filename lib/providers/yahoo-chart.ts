@@ -5,6 +5,13 @@
  */
 import * as v from 'valibot';
 import { looksLikeHtml } from './content-sniff';
+import { finishSeries, guardParse } from './finish-series';
+import {
+  cleanPrice,
+  cleanVolume,
+  isPlausibleEpochSeconds,
+  MAX_GMT_OFFSET_SECONDS,
+} from './plausibility';
 import { ProviderError } from './provider-error';
 import type { Bar, Dividend, ProviderSeries, Split } from './provider-types';
 import { toYahooSymbol } from './symbol-map';
@@ -16,6 +23,11 @@ export const DEFAULT_YAHOO_CHART_BASE_URL = 'https://query1.finance.yahoo.com';
 const NumberArray = v.array(v.nullable(v.number()));
 const NullableString = v.nullish(v.string());
 const NullableNumber = v.nullish(v.number());
+/** Epoch seconds a calendar can hold and a market can have traded at (1850 to 2200). */
+const EpochSeconds = v.pipe(
+  v.number(),
+  v.check(isPlausibleEpochSeconds, 'timestamp outside 1850-2200'),
+);
 
 const QuoteSchema = v.looseObject({
   open: v.optional(NumberArray),
@@ -30,13 +42,15 @@ const ResultSchema = v.looseObject({
     symbol: NullableString,
     currency: NullableString,
     exchangeTimezoneName: NullableString,
-    gmtoffset: NullableNumber,
+    gmtoffset: v.nullish(
+      v.pipe(v.number(), v.minValue(-MAX_GMT_OFFSET_SECONDS), v.maxValue(MAX_GMT_OFFSET_SECONDS)),
+    ),
     instrumentType: NullableString,
     regularMarketPrice: NullableNumber,
     regularMarketTime: NullableNumber,
     dataGranularity: NullableString,
   }),
-  timestamp: v.nullish(v.array(v.number())),
+  timestamp: v.nullish(v.array(EpochSeconds)),
   indicators: v.looseObject({
     quote: v.array(QuoteSchema),
     adjclose: v.nullish(v.array(v.looseObject({ adjclose: v.nullish(NumberArray) }))),
@@ -46,11 +60,11 @@ const ResultSchema = v.looseObject({
       splits: v.nullish(
         v.record(
           v.string(),
-          v.looseObject({ date: v.number(), numerator: v.number(), denominator: v.number() }),
+          v.looseObject({ date: EpochSeconds, numerator: v.number(), denominator: v.number() }),
         ),
       ),
       dividends: v.nullish(
-        v.record(v.string(), v.looseObject({ date: v.number(), amount: v.number() })),
+        v.record(v.string(), v.looseObject({ date: EpochSeconds, amount: v.number() })),
       ),
     }),
   ),
@@ -108,9 +122,9 @@ export function chartRangeSince(since: string | undefined, nowMs: number): Chart
   return { range: '10y' };
 }
 
-function at(values: readonly (number | null)[] | null | undefined, i: number): number | null {
-  const x = values?.[i];
-  return typeof x === 'number' && Number.isFinite(x) ? x : null;
+/** The price at `i`, `null` when missing or out of bounds (zero, negative, infinite, absurd). */
+function priceAt(values: readonly (number | null)[] | null | undefined, i: number): number | null {
+  return cleanPrice(values?.[i]);
 }
 
 function checkLength(
@@ -157,13 +171,18 @@ function foldIntoDay(prev: Bar, next: Bar): Bar {
  * Normalizes a decoded chart body. Rows whose close and adjusted close are both `null` (Yahoo
  * emits them for halts and for the live bar) are dropped; other `null` fields stay `null`. When a
  * day appears twice the later row wins. Intraday responses are folded to one bar per day with
- * `adjClose: null`.
+ * `adjClose: null`. Timestamps must fall in 1850-2200 and `gmtoffset` within 18 hours; prices
+ * are bounded and bad prints dropped by {@link finishSeries}.
  *
  * @throws ProviderError `unknown-symbol` for `chart.error` Not Found, `http` for other
- *   `chart.error`s, `malformed` when the schema or array lengths do not hold, `empty` when no
- *   usable bar remains.
+ *   `chart.error`s, `malformed` when the schema, array lengths or bounds do not hold, `empty`
+ *   when no usable bar remains. Nothing else.
  */
 export function parseYahooChart(body: unknown, symbol: string): ProviderSeries {
+  return guardParse(`Yahoo chart for ${symbol}`, () => readChart(body, symbol));
+}
+
+function readChart(body: unknown, symbol: string): ProviderSeries {
   const parsed = v.safeParse(YahooChartSchema, body);
   if (!parsed.success) {
     const issue = parsed.issues[0];
@@ -201,17 +220,17 @@ export function parseYahooChart(body: unknown, symbol: string): ProviderSeries {
   const intraday = isIntraday(meta.dataGranularity);
   const byDate = new Map<string, Bar>();
   for (let i = 0; i < timestamps.length; i += 1) {
-    const close = at(quote?.close, i);
-    const adjClose = intraday ? null : at(adj, i);
+    const close = priceAt(quote?.close, i);
+    const adjClose = intraday ? null : priceAt(adj, i);
     if (close === null && adjClose === null) continue;
     const bar: Bar = {
       date: exchangeDate(timestamps[i] as number, tz, gmtOffset),
-      open: at(quote?.open, i),
-      high: at(quote?.high, i),
-      low: at(quote?.low, i),
+      open: priceAt(quote?.open, i),
+      high: priceAt(quote?.high, i),
+      low: priceAt(quote?.low, i),
       close,
       adjClose,
-      volume: at(quote?.volume, i),
+      volume: cleanVolume(quote?.volume?.[i]),
     };
     const prev = byDate.get(bar.date);
     byDate.set(bar.date, intraday && prev ? foldIntoDay(prev, bar) : bar);
@@ -227,7 +246,6 @@ export function parseYahooChart(body: unknown, symbol: string): ProviderSeries {
   }
 
   const splits: Split[] = Object.values(result.events?.splits ?? {})
-    .filter((s) => s.numerator > 0 && s.denominator > 0)
     .map((s) => ({
       date: exchangeDate(s.date, tz, gmtOffset),
       numerator: s.numerator,
@@ -235,27 +253,29 @@ export function parseYahooChart(body: unknown, symbol: string): ProviderSeries {
     }))
     .toSorted((a, b) => a.date.localeCompare(b.date));
   const dividends: Dividend[] = Object.values(result.events?.dividends ?? {})
-    .filter((d) => Number.isFinite(d.amount))
     .map((d) => ({ date: exchangeDate(d.date, tz, gmtOffset), amount: d.amount }))
     .toSorted((a, b) => a.date.localeCompare(b.date));
 
-  return {
-    symbol,
-    bars,
-    meta: {
-      currency: meta.currency ?? null,
-      exchangeTimezone: tz,
-      regularMarketPrice: meta.regularMarketPrice ?? null,
-      regularMarketTime:
-        meta.regularMarketTime === null || meta.regularMarketTime === undefined
-          ? null
-          : meta.regularMarketTime * 1000,
-      instrumentType: meta.instrumentType ?? null,
+  return finishSeries(
+    {
+      symbol,
+      bars,
+      meta: {
+        currency: meta.currency ?? null,
+        exchangeTimezone: tz,
+        regularMarketPrice: meta.regularMarketPrice ?? null,
+        regularMarketTime:
+          meta.regularMarketTime === null || meta.regularMarketTime === undefined
+            ? null
+            : meta.regularMarketTime * 1000,
+        instrumentType: meta.instrumentType ?? null,
+      },
+      splits,
+      dividends,
+      closesAdjusted: false,
     },
-    splits,
-    dividends,
-    closesAdjusted: false,
-  };
+    `Yahoo chart for ${symbol}`,
+  );
 }
 
 /**
@@ -263,6 +283,10 @@ export function parseYahooChart(body: unknown, symbol: string): ProviderSeries {
  * schema. A truncated or otherwise unparsable body is `malformed`; an empty body is `empty`.
  */
 export function parseYahooChartText(text: string, symbol: string): ProviderSeries {
+  return guardParse(`Yahoo chart for ${symbol}`, () => readChartText(text, symbol));
+}
+
+function readChartText(text: string, symbol: string): ProviderSeries {
   if (text.trim() === '') throw new ProviderError('empty', `Yahoo chart for ${symbol}: empty body`);
   if (looksLikeHtml(text)) {
     throw new ProviderError('html', `Yahoo chart for ${symbol}: got an HTML page instead of JSON`);

@@ -2,7 +2,7 @@
  * One alarm's work, so the background's alarm handler is a single call: plan (benchmarks first,
  * then recent hovers), refresh what is due, bound the cache, and return when to wake up next.
  */
-import { BENCHMARK_SYMBOLS, DEFAULT_MAX_SYMBOLS } from '../cache/lru';
+import { DEFAULT_MAX_SYMBOLS, protectedSymbolsFor } from '../cache/lru';
 import type { MarketCache } from '../cache/market-cache';
 import { planRefresh } from './refresh-plan';
 import type { RefreshResult } from './refresh-result';
@@ -45,11 +45,10 @@ export async function runScheduledRefresh(
     plan.due,
     input.signal ? { signal: input.signal } : {},
   );
-  const protectedSymbols = new Set([...BENCHMARK_SYMBOLS, ...(input.userBenchmarks ?? [])]);
-  const evicted = await input.cache.evict(
-    input.maxSymbols ?? DEFAULT_MAX_SYMBOLS,
-    protectedSymbols,
-  );
+  const evicted = await input.cache.evict(input.maxSymbols ?? DEFAULT_MAX_SYMBOLS, {
+    protectedSymbols: protectedSymbolsFor(input.userBenchmarks),
+    now: input.now(),
+  });
   const after = await planFor();
   // When every provider rests, nothing can succeed before the earliest one is back.
   const providers = Object.values((await input.refresher.politeness()).providers);

@@ -1,13 +1,20 @@
+// oxlint-disable-next-line import/no-unassigned-import -- installs the IDB globals idb's wrap() checks with instanceof
+import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cacheMarketData } from '../../../entrypoints/background/market-data';
 import { STATE_KEYS, type DataService } from '../../../entrypoints/background/data-service';
 import { createMemoryCache } from '../../../lib/cache/memory-cache';
 import type { MarketCache } from '../../../lib/cache/market-cache';
+import { openCache } from '../../../lib/cache/open-cache';
 import { seedFromSnapshot } from '../../../lib/cache/seed';
+import { createYahooProvider } from '../../../lib/providers/provider';
+import { fromSnapshotSeries } from '../../../lib/cache/stored-series';
 import { createRefresher } from '../../../lib/refresh/refresher';
 import { decodeSnapshot } from '../../../lib/snapshot/format';
 import type { Snapshot } from '../../../lib/snapshot/types';
+import { faultyIdb } from '../../support/faulty-idb';
+import { startProviderServer, type ProviderServer } from '../../support/provider-server';
 
 /** 2026-11-23 15:00 UTC (market open): the bundled data (to 2026-02 and 2026-08) is long stale. */
 const NOW = Date.UTC(2026, 10, 23, 15);
@@ -84,5 +91,76 @@ describe('cacheMarketData', () => {
     expect(moog.asOf).toBe('2026-05-05');
     const notMember = await market.membership('AAPL');
     expect(notMember.holding).toBeNull();
+  });
+});
+
+describe('cacheMarketData keeps the cache within its bound on demand (issue 12)', () => {
+  let server: ProviderServer;
+  beforeAll(async () => {
+    server = await startProviderServer();
+  });
+  afterAll(async () => {
+    await server.stop();
+  });
+
+  it('a hover that fetches a new symbol evicts the least recently used one, and stale orphan rows', async () => {
+    const bounded = createMemoryCache();
+    await seedFromSnapshot(bounded, snapshot);
+    const symbols = await bounded.listSymbols();
+    expect(symbols).toHaveLength(26);
+    // An unknown symbol hovered two days ago left a metadata row behind.
+    await bounded.recordFailure('ZZZZ', {
+      source: 'yahoo',
+      error: { kind: 'unknown-symbol', message: 'Not Found' },
+      at: NOW - 2 * 86_400_000,
+    });
+    await bounded.readSeries('AMZN', { touchAt: NOW - 60_000 }); // used a minute ago
+    const refresher = createRefresher({
+      providers: [createYahooProvider({ baseUrl: server.origin, timeoutMs: 2_000 })],
+      cache: bounded,
+      now: () => NOW,
+    });
+    const market = cacheMarketData(
+      { cache: bounded, refresher: async () => refresher },
+      { policy: 'on-demand', now: () => NOW, maxSymbols: 26, userBenchmarks: ['^NDX'] },
+    );
+    const found = await market.symbol('EPAC');
+    expect(found.ok).toBe(true);
+    const after = await bounded.listSymbols();
+    expect(after).toHaveLength(26);
+    expect(after).toContain('EPAC');
+    expect(after).toContain('AMZN');
+    // The snapshot stocks were never used (access 0): the first of them alphabetically went.
+    expect(symbols.filter((s) => !after.includes(s))).toEqual(['AAPL']);
+    expect(await bounded.readMeta('ZZZZ')).toBeUndefined();
+  });
+});
+
+describe('cacheMarketData tells the card when storage fails under it (issue 12)', () => {
+  it('a full disk sends the cache to memory and the next answer carries the storage notice', async () => {
+    const idb = faultyIdb();
+    const seed = async (c: MarketCache) => {
+      if ((await c.listSymbols()).length === 0) await seedFromSnapshot(c, snapshot);
+    };
+    const resilient = await openCache(idb.factory, { prepare: (next) => seed(next) });
+    await seed(resilient);
+    const refresher = createRefresher({ providers: [], cache: resilient, now: () => NOW });
+    const market = cacheMarketData(
+      { cache: resilient, refresher: async () => refresher },
+      { policy: 'offline', now: () => NOW },
+    );
+    expect((await market.benchmarks()).status.notices).toEqual([]);
+
+    idb.failWrites('series', 'QuotaExceededError', 1000);
+    const live = { ...fromSnapshotSeries(snapshot.series.IWM!), symbol: 'IWM2' };
+    expect(
+      (await resilient.writeSeries({ series: live, source: 'yahoo', fetchedAt: NOW })).status,
+    ).toBe('written');
+
+    const { status, available } = await market.benchmarks();
+    expect(status.notices).toEqual([
+      'Storage unavailable (IndexedDB is full (QuotaExceededError) even after evicting symbols): working from memory and the bundled snapshot.',
+    ]);
+    expect(available['^RUT']?.asOf).toBe('2026-02-20');
   });
 });

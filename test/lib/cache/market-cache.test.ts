@@ -156,15 +156,55 @@ describe.each(implementations)('%s cache', (_name, make) => {
     expect((await cache.listSymbols()).toSorted()).toEqual(['IWM', '^RUT'].toSorted());
   });
 
-  it('clears everything but the politeness state', async () => {
+  it('evicts the rows of unknown symbols once they are past their retention, and bounds them', async () => {
     const cache = await make();
     await cache.writeSeries({ series: AAPL, source: 'yahoo', fetchedAt: T0 });
+    const fail = (symbol: string, at: number) =>
+      cache.recordFailure(symbol, {
+        source: 'yahoo',
+        error: { kind: 'unknown-symbol', message: 'Not Found' },
+        at,
+      });
+    await fail('ZZZA', T0);
+    await fail('ZZZB', T0 + 2 * 3_600_000);
+    await fail('ZZZC', T0 + 3 * 3_600_000);
+    // Within a day of their last attempt they stay (a hover must not re-ask an unknown symbol early).
+    expect(await cache.evict(10, { now: T0 + 12 * 3_600_000 })).toEqual([]);
+    // A day after ZZZA's attempt it goes; the two newer stay.
+    expect(await cache.evict(10, { now: T0 + 25 * 3_600_000 })).toEqual(['ZZZA']);
+    // Orphan rows are bounded like series (here at 1): beyond it, the oldest go too.
+    expect(await cache.evict(1, { now: T0 + 4 * 3_600_000 })).toEqual(['ZZZB']);
+    expect((await cache.listMeta()).map((m) => m.symbol).toSorted()).toEqual(['AAPL', 'ZZZC']);
+    expect(await cache.listSymbols()).toEqual(['AAPL']);
+  });
+
+  it('replaces everything but the politeness state in one go', async () => {
+    const cache = await make();
+    await cache.writeSeries({ series: AAPL, source: 'yahoo', fetchedAt: T0 });
+    await cache.writeSeries({ series: { ...AAPL, symbol: 'OLD' }, source: 'yahoo', fetchedAt: T0 });
     await cache.writeState('politeness', { kept: true });
-    await cache.clear();
-    expect(await cache.listSymbols()).toEqual([]);
-    expect(await cache.listMeta()).toEqual([]);
-    expect(await cache.listAccess()).toEqual([]);
+    await cache.writeState('seeded', 'v0');
+    const outcomes = await cache.replaceAll({
+      series: [{ series: head(AAPL, 10), source: 'snapshot', fetchedAt: null }],
+      profiles: [],
+      state: { seeded: 'v1' },
+    });
+    expect(outcomes).toEqual({ AAPL: { status: 'written', reason: 'new', asOf: '2020-09-14' } });
+    expect(await cache.listSymbols()).toEqual(['AAPL']);
+    expect((await cache.readSeries('AAPL'))?.series).toEqual(head(AAPL, 10));
+    expect(await cache.listMeta()).toEqual([
+      {
+        symbol: 'AAPL',
+        source: 'snapshot',
+        fetchedAt: null,
+        asOf: '2020-09-14',
+        lastAttemptAt: null,
+        lastError: null,
+      },
+    ]);
+    expect(await cache.listAccess()).toEqual([{ symbol: 'AAPL', lastAccess: 0 }]);
     expect(await cache.readState('politeness')).toEqual({ kept: true });
+    expect(await cache.readState('seeded')).toBe('v1');
   });
 
   it('keeps the newest quote and small state values', async () => {

@@ -81,3 +81,21 @@ describe('stooqCsvUrl', () => {
     expect(stooqCsvUrl('https://stooq.com', 'OCDO.L')).toBeNull();
   });
 });
+
+describe('parseStooqCsv bounds (issue 12)', () => {
+  it('drops a row whose close is zero, negative or infinite, and keeps the others', () => {
+    const lines = fixtureText('stooq/spy.us.csv').split('\r\n');
+    for (const [row, close] of [
+      [3, '0'],
+      [5, '-741.25'],
+      [9, '1e999'],
+    ] as const) {
+      const cells = (lines[row] as string).split(',');
+      cells[4] = close;
+      lines[row] = cells.join(',');
+    }
+    const s = parseStooqCsv(lines.join('\r\n'), 'SPY');
+    expect(s.bars).toHaveLength(27);
+    expect(s.bars.every((b) => (b.close as number) > 700)).toBe(true);
+  });
+});

@@ -58,3 +58,16 @@ describe('twelveDataUrl', () => {
     expect(twelveDataUrl('https://api.twelvedata.com', '^RUT', 'k')).toBeNull();
   });
 });
+
+describe('parseTwelveData bounds (issue 12)', () => {
+  it('drops a value whose close is negative and reads an infinite volume as unknown', () => {
+    const body = JSON.parse(fixtureText('twelvedata/AAPL-time_series.json')) as {
+      values: { close: string; volume: string }[];
+    };
+    body.values[0]!.close = '-115.9';
+    body.values[1]!.volume = '1e999';
+    const s = parseTwelveDataText(JSON.stringify(body), 'AAPL');
+    expect(s.bars).toHaveLength(48);
+    expect(s.bars.at(-1)).toMatchObject({ date: '2020-11-05', volume: null });
+  });
+});

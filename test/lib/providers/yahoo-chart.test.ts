@@ -211,3 +211,32 @@ describe('yahooChartUrl', () => {
     ).toContain('/chart/IWM?period1=1&period2=2&interval=1d');
   });
 });
+
+describe('parseYahooChart bounds (issue 12)', () => {
+  type Body = {
+    chart: {
+      result: {
+        indicators: { quote: Record<string, (number | null)[]>[] };
+        events: { dividends: Record<string, { amount: number; date: number }> };
+      }[];
+    };
+  };
+
+  it('drops negative dividends and negative closes, and reads infinite volumes as unknown', () => {
+    const body = structuredClone(
+      yahooBody('historical-via-chart-MSFT-dividends-2021-02-01-to-2022-01-31.csv.json'),
+    ) as Body;
+    const r = body.chart.result[0]!;
+    const [first] = Object.keys(r.events.dividends);
+    r.events.dividends[first as string]!.amount = -0.56;
+    r.indicators.quote[0]!.volume![3] = Infinity;
+    r.indicators.quote[0]!.close![7] = -240;
+    const s = parseYahooChart(body, 'MSFT');
+    expect(s.dividends.map((d) => d.amount)).toEqual([0.56, 0.56, 0.62]);
+    expect(s.bars[3]?.volume).toBeNull();
+    // The quoted close of bar 7 is gone; its adjusted close still carries the bar.
+    expect(s.bars[7]?.close).toBeNull();
+    expect(s.bars[7]?.adjClose).toBeGreaterThan(200);
+    expect(s.bars).toHaveLength(252);
+  });
+});

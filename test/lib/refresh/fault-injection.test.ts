@@ -7,6 +7,7 @@ import { openCache } from '../../../lib/cache/open-cache';
 import { createStooqProvider, createYahooProvider } from '../../../lib/providers/provider';
 import type { ProviderErrorKind } from '../../../lib/providers/provider-error';
 import { createRefresher, type Refresher } from '../../../lib/refresh/refresher';
+import { yahooBody } from '../providers/fixture';
 import {
   startProviderServer,
   type Fault,
@@ -195,6 +196,40 @@ describe.each(CASES)('fault: $name', ({ fault, kind, backoff }) => {
     expect((yahoo?.backoff.until ?? 0) > before).toBe(backoff);
     if (backoff) expect(r.retryAt).toBe(yahoo?.backoff.until);
   });
+});
+
+describe('bad numbers in a 200 answer (issue 12)', () => {
+  type Body = {
+    chart: { result: { timestamp: number[]; meta: Record<string, unknown> }[] };
+  };
+  const AAPL_BODY = 'chart-AAPL-2020-08-31-to-2020-11-07.json';
+
+  it.each([
+    ['a timestamp of 1e20', (b: Body) => void (b.chart.result[0]!.timestamp[4] = 1e20)],
+    ['a timestamp of -1e13', (b: Body) => void (b.chart.result[0]!.timestamp[4] = -1e13)],
+    [
+      'a gmtoffset of a thousand years',
+      (b: Body) => void (b.chart.result[0]!.meta.gmtoffset = 86_400 * 365_000),
+    ],
+  ])(
+    '%s is a malformed answer: the cache keeps its data and Yahoo is not backed off',
+    async (_name, mutate) => {
+      await refresher.refreshSymbol('AAPL');
+      const good = await cache.readSeries('AAPL');
+      const body = structuredClone(yahooBody(AAPL_BODY)) as Body;
+      mutate(body);
+      server.setBody('yahoo', 'AAPL', body);
+      try {
+        const r = await refresher.refreshSymbol('AAPL');
+        expect(r).toMatchObject({ status: 'failed', error: { kind: 'malformed' } });
+        expect(r.attempts[0]).toEqual({ provider: 'yahoo', outcome: 'malformed' });
+        expect((await cache.readSeries('AAPL'))?.series).toEqual(good?.series);
+        expect((await refresher.politeness()).providers.yahoo?.backoff.failures).toBe(0);
+      } finally {
+        server.setBody('yahoo', 'AAPL', yahooBody(AAPL_BODY));
+      }
+    },
+  );
 });
 
 describe('Retry-After and a restarted worker', () => {
