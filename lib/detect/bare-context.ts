@@ -27,9 +27,14 @@ import {
  *   next to an accepted ticker ("SPY and QQQ");
  * - `name`: used as an organisation's name ("LPL thinks", "AMP Capital");
  * - `own-name`: the company's name right before its own cashtag ("AEP ($AEP)");
- * - `no`: not a ticker (hashtag, compound, shouting, acronym definition).
+ * - `other`: the letters name something else here, which says the same letters elsewhere in the
+ *   document are not this ticker either: an acronym defined in parentheses ("Less Than
+ *   Truckload (LTL)"), a company whose own code is a foreign listing ("rival MTN <MTNJ.J>"), the
+ *   start of a longer name ("SAIC Mobility");
+ * - `no`: not a ticker (hashtag, compound, shouting, markup).
  */
-export type BareVerdict = 'ticker' | 'move' | 'weak' | 'maybe' | 'name' | 'own-name' | 'no';
+export type BareVerdict =
+  'ticker' | 'move' | 'weak' | 'maybe' | 'name' | 'own-name' | 'other' | 'no';
 
 /** The verdict, and whether the symbol stood in parentheses right after a name. */
 export interface BareJudgement {
@@ -38,6 +43,8 @@ export interface BareJudgement {
 }
 
 const NO: BareJudgement = { verdict: 'no', parenthesized: false };
+const OTHER: BareJudgement = { verdict: 'other', parenthesized: false };
+const MAYBE: BareJudgement = { verdict: 'maybe', parenthesized: false };
 
 /** Small words skipped when comparing a parenthesised code with the initials before it. */
 const MINOR_WORDS = new Set(['of', 'and', 'the', 'for', 'in', 'on', '&', 'a', 'an', 'to']);
@@ -128,6 +135,119 @@ function isFollowedByOwnCashtag(text: string, end: number, symbol: string): bool
   return text.startsWith(symbol, i) && text.charCodeAt(i + symbol.length) === 41;
 }
 
+/** Reuters suffixes of US venues (a code with another suffix is a foreign listing). */
+const US_RIC_SUFFIXES = new Set(['N', 'O', 'OQ', 'A', 'K', 'P', 'PK', 'OB']);
+
+/**
+ * A foreign listing code in brackets right after the token: a Reuters code with a non-US suffix
+ * (`<MTNJ.J>`, `(VOD.L)`, `<7203.T>`, `<NPNJn.J>`) or a non-US exchange prefix (`(LSE: BARC)`,
+ * `(ASX:BHP)`). US prefixes and US Reuters codes are not foreign.
+ */
+export function followedByForeignCode(text: string, end: number): boolean {
+  let i = end;
+  if (text.charCodeAt(i) === 32) i++;
+  const open = text.charCodeAt(i);
+  if (open !== 60 && open !== 40) return false;
+  const close = text.indexOf(open === 60 ? '>' : ')', i + 1);
+  if (close < 0 || close - i > 18) return false;
+  const code = text.slice(i + 1, close).trim();
+  const ric = /^[A-Z0-9]{1,8}[a-z]?\.([A-Z]{1,3})$/.exec(code);
+  if (ric) return !US_RIC_SUFFIXES.has(ric[1] ?? '');
+  const prefixed = /^([A-Z]{2,6})\s?:\s?[A-Z0-9.]{1,8}$/.exec(code);
+  return prefixed !== null && !US_EXCHANGE_WORDS.has(prefixed[1] ?? '');
+}
+
+/** First words of US exchange prefixes (the rest are foreign: LSE, ASX, TSX, JSE, HKEX...). */
+const US_EXCHANGE_WORDS = new Set([
+  'NYSE',
+  'NASDAQ',
+  'AMEX',
+  'ARCA',
+  'OTC',
+  'OTCQX',
+  'OTCQB',
+  'OTCMKTS',
+  'OTCPK',
+  'BATS',
+  'CBOE',
+  'NYSEARCA',
+  'NYSEAMERICAN',
+  'NYSEMKT',
+]);
+
+/** Capitalised words that can follow a ticker in a headline or list without continuing a name. */
+const NOT_CONTINUATIONS = new Set(
+  (
+    'a an the and or but to of in on at by for from with as is are was were will can could ' +
+    'would should may might has have had do does did be been being it its this that if vs ' +
+    'q1 q2 q3 q4 h1 h2 fy inc corp'
+  ).split(' '),
+);
+
+/**
+ * The token starts a longer name: a capitalised word follows ("SAIC Mobility said", "rival ETR
+ * Group"), in running text rather than a Title Case headline (a lower-case word before the token
+ * or after that word). Words that continue headlines and ticker talk (verbs of moving, "Stock",
+ * "Will") do not count.
+ */
+function startsLongerName(text: string, start: number, end: number): boolean {
+  const next = nextWord(text, end, 1);
+  if (!next || next.start === end || !isUpper(text.charCodeAt(next.start))) return false;
+  if (isCapitalsWord(text, next, 2)) return false; // another code ("AAPL MSFT")
+  const word = lowerWord(text, next);
+  if (
+    NOT_CONTINUATIONS.has(word) ||
+    MOVE_WORDS.has(word) ||
+    TICKER_NOUNS.has(word) ||
+    SPEAKER_WORDS.has(word) ||
+    NAME_CONTINUATION_WORDS.has(word)
+  ) {
+    return false;
+  }
+  const isLowerWord = (span: WordSpan | undefined) =>
+    span !== undefined && isLower(text.charCodeAt(span.start));
+  return isLowerWord(previousWord(text, start, 1)) || isLowerWord(nextWord(text, next.end, 1));
+}
+
+/** Determiners before a noun phrase ("the WFH trade", "an IT services firm"). */
+const DETERMINERS = new Set(
+  'the a an this that these those its their our his her your my'.split(' '),
+);
+
+/** Lower-case words after a token that do not make it the modifier of a noun. */
+const NOT_NOUN_HEADS = new Set(
+  (
+    'and or but nor to of in on at by for from with as is are was were will would can could ' +
+    'should may might has have had do does did be been vs versus than then after before since ' +
+    'until over under into onto about while when where which who that this these those its ' +
+    'their today yesterday tomorrow now also just still again earnings results guidance ' +
+    'overweight underweight outperform'
+  ).split(' '),
+);
+
+/**
+ * The token modifies the noun that follows ("IT services", "LTL carriers", "WFH trade"): a
+ * lower-case word that is not a verb of moving or speaking, an auxiliary, a function word or a
+ * ticker noun (`plural` when it looks like a plural noun). Acronyms are used this way far more
+ * often than tickers.
+ */
+function modifiesNoun(text: string, end: number): 'plural' | 'noun' | undefined {
+  const next = nextWord(text, end, 1);
+  if (!next || next.start === end || !isLower(text.charCodeAt(next.start))) return undefined;
+  const word = lowerWord(text, next);
+  const noun = !(
+    NOT_NOUN_HEADS.has(word) ||
+    MOVE_WORDS.has(word) ||
+    SPEAKER_WORDS.has(word) ||
+    AUXILIARY_WORDS.has(word) ||
+    TICKER_NOUNS.has(word) ||
+    word.endsWith('ed') ||
+    word.endsWith('ly')
+  );
+  if (!noun) return undefined;
+  return word.length >= 4 && word.endsWith('s') && !/(?:ss|us|is)$/.test(word) ? 'plural' : 'noun';
+}
+
 const PRECEDING_PAIRS = ['shares of', 'stock of', 'stake in', 'shares in', 'position in'];
 const TICKER_LABELS = new Set(['ticker', 'symbol', 'tickers', 'symbols']);
 
@@ -176,7 +296,8 @@ export function judgeBareSymbol(
       prev !== undefined &&
       (isUpper(text.charCodeAt(prev.start)) || isDigit(text.charCodeAt(prev.start)));
     const afterName = named || gapChar === 46 || gapChar === 44; // "Inc. (AMZN)", "Inc., (X)"
-    if (afterName && !isAcronymDefinition(text, start - 1, letters)) {
+    if (afterName && isAcronymDefinition(text, start - 1, letters)) return OTHER;
+    if (afterName) {
       if (shouted && weakSymbol) return NO;
       return { verdict: 'ticker', parenthesized: true };
     }
@@ -187,6 +308,14 @@ export function judgeBareSymbol(
   // Part of a phrase in capitals ("NEW YORK, March 3"): a neighbouring capitals word that is not
   // itself a symbol. Lists of tickers ("AAPL MSFT GOOGL") are symbols next to symbols.
   if (inCapitalsPhrase(text, start, end, isSymbol)) return NO;
+  if (followedByForeignCode(text, end)) return OTHER;
+  const nameLike = (flags & SymbolFlag.NameLike) !== 0;
+  if (!nameLike && startsLongerName(text, start, end)) return OTHER;
+  const modifier = modifiesNoun(text, end);
+  const afterDeterminer = DETERMINERS.has(lowerWord(text, previousWord(text, start, 1)));
+  // "the WFH trade", "an IT services firm", "LTL carriers": a noun phrase, where acronyms live.
+  const acronymish = weakSymbol || (flags & SymbolFlag.Fund) !== 0;
+  if ((modifier && afterDeterminer) || (modifier === 'plural' && acronymish)) return MAYBE;
 
   const next = nextWord(text, skipPossessive(text, end), 1);
   if (next && TICKER_NOUNS.has(lowerWord(text, next))) {

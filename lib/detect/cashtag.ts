@@ -95,3 +95,69 @@ function scanLetters(text: string, i: number): number {
     j++;
   return j;
 }
+
+/** Words near a list of cashtags that place it on a non-US market. */
+const FOREIGN_MARKET =
+  /\bFTSE\b|\bLSE\b|\bAIM\b|\bLondon\b|\bUK\b|\bU\.K\.|£|\bASX\b|\bTSX\b|\bJSE\b|\bHKEX\b|\bDAX\b|\bCAC\b|\bEuro ?Stoxx\b|\bpence\b/;
+
+/** Separators allowed between the cashtags of one list. */
+function skipListSeparator(text: string, i: number, step: 1 | -1): number {
+  let j = i;
+  for (let k = 0; k < 8; k++) {
+    const c = text.charCodeAt(j);
+    if (c === 32 || c === 44 || c === 47 || c === 38 || c === 10 || c === 9) j += step;
+    else break;
+  }
+  return j;
+}
+
+/**
+ * Whether the cashtag `dollar`..`end` sits in a list of cashtags that is mostly London or other
+ * non-US symbols (`$BARC $LLOY $TSCO` next to "FTSE"): at least two neighbours in the list are
+ * not US symbols (unknown letters, a London-style dot, a foreign suffix) and they outnumber the US
+ * neighbours, and the list is marked as non-US (a London-style dot or a market word such as
+ * FTSE, LSE, London, £ within 150 characters). The caller keeps foreign issuers, whose US
+ * listing shares the letters (`$VOD`).
+ */
+export function inForeignCashtagList(
+  text: string,
+  dollar: number,
+  end: number,
+  dictionary: SymbolDictionary,
+): boolean {
+  let foreign = 0;
+  let us = 0;
+  let dotted = isLondonStyle(text, end) || text.charCodeAt(end) === 46;
+  for (const step of [-1, 1] as const) {
+    let at = step < 0 ? dollar - 1 : end;
+    for (let k = 0; k < 8; k++) {
+      let d: number;
+      if (step < 0) {
+        // Back over separators to the previous token's end, then to its `$`.
+        let j = skipListSeparator(text, at, -1);
+        if (text.charCodeAt(j) === 46) j--; // "$SN. $HL."
+        let s = j;
+        while (s >= 0 && isWordChar(text.charCodeAt(s))) s--;
+        if (s === j || text.charCodeAt(s) !== 36) break;
+        d = s;
+      } else {
+        const j = skipListSeparator(text, at + (text.charCodeAt(at) === 46 ? 1 : 0), 1);
+        if (text.charCodeAt(j) !== 36) break;
+        d = j;
+      }
+      let e = d + 1;
+      while (isWordChar(text.charCodeAt(e))) e++;
+      if (e === d + 1) break;
+      const token = readSymbol(text, d + 1, dictionary, true);
+      const dot = text.charCodeAt(e) === 46;
+      if (dot) dotted = true;
+      if (!token || token.end !== e || dot) foreign++;
+      else us++;
+      at = step < 0 ? d - 1 : e;
+    }
+  }
+  if (foreign < 2 || foreign <= us) return false;
+  if (dotted) return true;
+  const window = text.slice(Math.max(0, dollar - 150), Math.min(text.length, end + 150));
+  return FOREIGN_MARKET.test(window);
+}

@@ -140,7 +140,9 @@ export function isWordLike(symbol: string, ctx: WordLikeContext, issuer?: Issuer
     return !(issuer && !issuer.fund && isOwnInitials(root, issuer.name));
   }
   const isEnglish = (w: string) => (ctx.englishWordCounts.get(w) ?? 0) >= ctx.minWordCount;
-  return issuer !== undefined && issuer.fund && abbreviatesThemePhrase(root, issuer.name, isEnglish);
+  return (
+    issuer !== undefined && issuer.fund && abbreviatesThemePhrase(root, issuer.name, isEnglish)
+  );
 }
 
 /** Parses the `acronym<TAB>synsets` list kept in lib/detect/sources. */
