@@ -332,7 +332,14 @@ export function createCompanyMatcher(names: readonly CompanyName[]): CompanyMatc
           capitalsName: c.capitalsName,
         };
         if (!lacksContext) return found;
-        doubtful ??= { ...found, doubtful: true };
+        // Only a name standing on its own can be confirmed by the rest of the document: not the
+        // first word of a longer name ("KE Hodlings").
+        const following2 = nextWord(text, withSuffix, 1);
+        const continues =
+          following2 !== undefined &&
+          isUpper(text.charCodeAt(following2.start)) &&
+          !FUNCTION_WORDS.has(lowerWord(text, following2));
+        if (!continues) doubtful ??= { ...found, doubtful: true };
       }
       return doubtful;
     },

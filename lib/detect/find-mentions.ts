@@ -131,7 +131,9 @@ function withEvidence(accepted: Mention[], pending: Pending[], extra: Extra[]): 
   const taken = new Set(accepted.map((m) => m.start));
   const others: Mention[] = [...extra];
   for (const p of pending) {
-    if (taken.has(p.start)) continue;
+    // One- and two-letter symbols ("A strong quarter", "IT spending") are words far more often
+    // than the document's ticker: they count only in the list that accepted them.
+    if (taken.has(p.start) || (p.family === 'ticker' && p.end - p.start <= 2)) continue;
     others.push({
       start: p.start,
       end: p.end,
