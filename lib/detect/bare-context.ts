@@ -193,7 +193,11 @@ const NOT_CONTINUATIONS = new Set(
 function startsLongerName(text: string, start: number, end: number): boolean {
   const next = nextWord(text, end, 1);
   if (!next || next.start === end || !isUpper(text.charCodeAt(next.start))) return false;
-  if (isCapitalsWord(text, next, 2)) return false; // another code ("AAPL MSFT")
+  if (isCapitalsWord(text, next, 2)) {
+    // Another code ("AAPL MSFT"), unless a legal form follows it ("FLEX LNG Ltd.").
+    const after = nextWord(text, next.end, 1);
+    return after !== undefined && LEGAL_FORMS.has(lowerWord(text, after));
+  }
   const word = lowerWord(text, next);
   if (
     NOT_CONTINUATIONS.has(word) ||
@@ -207,6 +211,48 @@ function startsLongerName(text: string, start: number, end: number): boolean {
   const isLowerWord = (span: WordSpan | undefined) =>
     span !== undefined && isLower(text.charCodeAt(span.start));
   return isLowerWord(previousWord(text, start, 1)) || isLowerWord(nextWord(text, next.end, 1));
+}
+
+/** Legal forms that end a company's name. */
+const LEGAL_FORMS = new Set('inc corp corporation ltd limited plc llc co sa nv ag se'.split(' '));
+
+/** Capitalised words that stand before a ticker without being part of a name. */
+const NOT_NAME_HEADS = new Set(
+  (
+    'monday tuesday wednesday thursday friday saturday sunday january february march april may ' +
+    'june july august september october november december long short buy sell bought sold own ' +
+    'watching watch added adding trimmed holding hold'
+  ).split(' '),
+);
+
+/**
+ * The token ends a longer name: right after a capitalised word that is not a function word, a
+ * verb of moving or speaking, a day, a month or a trading word, in running text ("decliners,
+ * Golar LNG slid", "shares of Cheniere LNG"): the word before that one is lower case, or a comma,
+ * semicolon or bracket stands before it. Title Case headlines ("Analysts Love KTOS") and
+ * sentence starts ("Long KTOS") do not count.
+ */
+function endsLongerName(text: string, start: number): boolean {
+  const prev = previousWord(text, start, 1);
+  if (!prev || prev.end === start || !isUpper(text.charCodeAt(prev.start))) return false;
+  if (isCapitalsWord(text, prev, 1)) return false; // a list of codes ("AAPL MSFT")
+  const word = lowerWord(text, prev);
+  if (
+    NOT_CONTINUATIONS.has(word) ||
+    NOT_NAME_HEADS.has(word) ||
+    MOVE_WORDS.has(word) ||
+    SPEAKER_WORDS.has(word) ||
+    TICKER_NOUNS.has(word) ||
+    TICKER_LABELS.has(word)
+  ) {
+    return false;
+  }
+  const before = previousWord(text, prev.start, 1);
+  if (before) return isLower(text.charCodeAt(before.start));
+  let i = prev.start;
+  while (i > 0 && isSpace(text.charCodeAt(i - 1))) i--;
+  const c = text.charCodeAt(i - 1);
+  return c === 44 || c === 59 || c === 40;
 }
 
 /** Determiners before a noun phrase ("the WFH trade", "an IT services firm"). */
@@ -246,6 +292,29 @@ function modifiesNoun(text: string, end: number): 'plural' | 'noun' | undefined 
   );
   if (!noun) return undefined;
   return word.length >= 4 && word.endsWith('s') && !/(?:ss|us|is)$/.test(word) ? 'plural' : 'noun';
+}
+
+/**
+ * Whether the text before the `(` at `open` ends a name: a capitalised word or one starting with
+ * a digit ("Apple (AAPL)", "3M (MMM)"), an abbreviation's period or a comma ("Inc. (AMZN)",
+ * "Inc., (X)"), or a dotted name whose last part is lower case ("C3.ai (AI)", "Amazon.com (AMZN)").
+ */
+function endsName(text: string, open: number): boolean {
+  let i = open;
+  while (i > 0 && isSpace(text.charCodeAt(i - 1))) i--;
+  const c = text.charCodeAt(i - 1);
+  if (c === 46 || c === 44) return true;
+  const prev = previousWord(text, i, 0);
+  if (!prev) return false;
+  const first = text.charCodeAt(prev.start);
+  if (isUpper(first) || isDigit(first)) return true;
+  // "C3.ai", "Amazon.com": a lower-case part after a dot inside a capitalised name.
+  if (text.charCodeAt(prev.start - 1) !== 46) return false;
+  const head = previousWord(text, prev.start - 1, 0);
+  return (
+    head !== undefined &&
+    (isUpper(text.charCodeAt(head.start)) || isDigit(text.charCodeAt(head.start)))
+  );
 }
 
 const PRECEDING_PAIRS = ['shares of', 'stock of', 'stake in', 'shares in', 'position in'];
@@ -290,12 +359,7 @@ export function judgeBareSymbol(
     (flags & (SymbolFlag.WordLike | SymbolFlag.OverTheCounter)) !== 0 || letters.length <= 2;
 
   if (before === 40 && after === 41) {
-    const prev = previousWord(text, start - 1, 2);
-    const gapChar = text.charCodeAt(prev ? prev.end : start - 2);
-    const named =
-      prev !== undefined &&
-      (isUpper(text.charCodeAt(prev.start)) || isDigit(text.charCodeAt(prev.start)));
-    const afterName = named || gapChar === 46 || gapChar === 44; // "Inc. (AMZN)", "Inc., (X)"
+    const afterName = endsName(text, start - 1);
     if (afterName && isAcronymDefinition(text, start - 1, letters)) return OTHER;
     if (afterName) {
       if (shouted && weakSymbol) return NO;
@@ -310,7 +374,9 @@ export function judgeBareSymbol(
   if (inCapitalsPhrase(text, start, end, isSymbol)) return NO;
   if (followedByForeignCode(text, end)) return OTHER;
   const nameLike = (flags & SymbolFlag.NameLike) !== 0;
-  if (!nameLike && startsLongerName(text, start, end)) return OTHER;
+  if (!nameLike && (startsLongerName(text, start, end) || endsLongerName(text, start))) {
+    return OTHER;
+  }
   const modifier = modifiesNoun(text, end);
   const afterDeterminer = DETERMINERS.has(lowerWord(text, previousWord(text, start, 1)));
   // "the WFH trade", "an IT services firm", "LTL carriers": a noun phrase, where acronyms live.

@@ -1,6 +1,7 @@
 import { INDEX_CODES } from './index-names';
 import type { IndexSymbol } from './mention';
 import type { SymbolDictionary } from './symbol-dictionary';
+import { SymbolFlag } from './symbol-flags';
 import { readSymbol } from './symbol-token';
 import { isLower, isWordChar } from './text-cursor';
 
@@ -40,10 +41,12 @@ function hasForeignSuffix(text: string, end: number): boolean {
 
 /**
  * London-style cashtags end in a dot (`$SN. $HL. $VOD.`): a dot right after the symbol followed by
- * another `$` marks a list of LSE tickers, not sentence ends.
+ * another `$`, or by a lower-case word, marks an LSE ticker, not a sentence end.
  */
 function isLondonStyle(text: string, end: number): boolean {
   if (text.charCodeAt(end) !== 46) return false;
+  // "$RR. slipped": a sentence does not go on in lower case after its full stop.
+  if (text.charCodeAt(end + 1) === 32 && isLower(text.charCodeAt(end + 2))) return true;
   let i = end + 1;
   while (i < text.length && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 44)) i++;
   return text.charCodeAt(i) === 36;
@@ -152,7 +155,8 @@ export function inForeignCashtagList(
       const dot = text.charCodeAt(e) === 46;
       if (dot) dotted = true;
       if (!token || token.end !== e || dot) foreign++;
-      else us++;
+      // A foreign issuer's US listing fits either kind of list ($VOD, $BP, $AZN).
+      else if ((token.flags & SymbolFlag.ForeignIssuer) === 0) us++;
       at = step < 0 ? d - 1 : e;
     }
   }
