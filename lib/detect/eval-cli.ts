@@ -41,12 +41,9 @@ function report(title: string, items: LabelledItem[], ev: Evaluation): string {
   return rows.join('\n');
 }
 
-/**
- * Items of the second set whose template number (`second-<template>-<copy>`) has parity `parity`:
- * the split keeps every copy of a template on one side.
- */
-function secondHalf(items: readonly LabelledItem[], parity: 0 | 1): LabelledItem[] {
-  return items.filter((item) => Number(item.id.split('-')[1]) % 2 === parity);
+/** Items of the second set from one batch of templates (ids `<batch>-<template>-<copy>`). */
+function batch(items: readonly LabelledItem[], name: 'second' | 'late'): LabelledItem[] {
+  return items.filter((item) => item.id.startsWith(`${name}-`));
 }
 
 function main(): void {
@@ -70,8 +67,8 @@ function main(): void {
     ['development corpus, tune half (even lines)', tune],
     ['development corpus, held-out half (odd lines)', heldOut],
     ['second set, whole (second-set.jsonl, other text)', second],
-    ['second set, even templates (errors read once, see PROVENANCE.txt)', secondHalf(second, 0)],
-    ['second set, odd templates (never read)', secondHalf(second, 1)],
+    ['second set, first batch (errors read, see PROVENANCE.txt)', batch(second, 'second')],
+    ['second set, late batch (never read)', batch(second, 'late')],
   ] as const) {
     const ev = evaluate(set, predict);
     out.push(report(title, [...set], ev));
