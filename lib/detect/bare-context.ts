@@ -54,6 +54,14 @@ const MINOR_WORDS = new Set(['of', 'and', 'the', 'for', 'in', 'on', '&', 'a', 'a
  * "Federal Reserve Bank (FRB)"), the most common reason for capitals in parentheses in prose.
  */
 function isAcronymDefinition(text: string, open: number, code: string): boolean {
+  // "Golden Ocean Group Limited (GOGL)": a company's ticker is often its initials.
+  if (LEGAL_FORMS.has(lowerWord(text, previousWord(text, open, 2)))) return false;
+  let before = open;
+  while (before > 0 && isSpace(text.charCodeAt(before - 1))) before--;
+  if (text.charCodeAt(before - 1) === 46) {
+    const abbreviation = previousWord(text, before - 1, 0);
+    if (LEGAL_FORMS.has(lowerWord(text, abbreviation))) return false; // "Inc. (X)"
+  }
   // Walk back over the words before "(", matching the code's letters from its last one.
   let want = code.length - 1;
   let span = previousWord(text, open, 2);
@@ -317,6 +325,56 @@ function endsName(text: string, open: number): boolean {
   );
 }
 
+/**
+ * The word after the token is followed by a verb (a verb of moving or speaking, an auxiliary, or
+ * a word ending in -ed), so the token and that word form a noun phrase ("PBM reform stalled",
+ * "LTL carriers are"), the way acronyms are used; a ticker is followed by its verb directly.
+ */
+function nounPhraseSubject(text: string, end: number): boolean {
+  const noun = nextWord(text, end, 1);
+  const verb = noun && nextWord(text, noun.end, 1);
+  if (!verb || !isLower(text.charCodeAt(verb.start))) return false;
+  const word = lowerWord(text, verb);
+  return (
+    MOVE_WORDS.has(word) ||
+    SPEAKER_WORDS.has(word) ||
+    AUXILIARY_WORDS.has(word) ||
+    (word.length > 4 && word.endsWith('ed'))
+  );
+}
+
+/**
+ * Whether `(CODE)` follows a lower-case phrase that spells it out ("less-than-truckload (LTL)",
+ * "prostate-specific antigen (PSA)"): the code's letters appear in order in the last words
+ * before the bracket, the first one starting the phrase.
+ */
+function isLowerCaseDefinition(text: string, open: number, code: string): boolean {
+  let from = open;
+  let words = 0;
+  let joined = false;
+  for (let span = previousWord(text, open, 2); span && words < 5; words++) {
+    // A capitalised word counts only as the hyphenated start of the phrase ("Less-than-...").
+    const capital = !isLower(text.charCodeAt(span.start));
+    if (capital && !joined) break;
+    from = span.start;
+    if (capital) {
+      words++;
+      break;
+    }
+    joined = text.charCodeAt(span.start - 1) === 45;
+    span = joined ? previousWord(text, span.start - 1, 0) : previousWord(text, span.start, 1);
+  }
+  if (words === 0) return false;
+  const phrase = text.slice(from, open).toLowerCase();
+  const lower = code.toLowerCase();
+  if (phrase.charCodeAt(0) !== lower.charCodeAt(0)) return false;
+  let k = 1;
+  for (let i = 1; i < phrase.length && k < lower.length; i++) {
+    if (phrase.charCodeAt(i) === lower.charCodeAt(k)) k++;
+  }
+  return k === lower.length && (words >= 2 || phrase.includes('-'));
+}
+
 const PRECEDING_PAIRS = ['shares of', 'stock of', 'stake in', 'shares in', 'position in'];
 const TICKER_LABELS = new Set(['ticker', 'symbol', 'tickers', 'symbols']);
 
@@ -365,6 +423,7 @@ export function judgeBareSymbol(
       if (shouted && weakSymbol) return NO;
       return { verdict: 'ticker', parenthesized: true };
     }
+    if (!afterName && isLowerCaseDefinition(text, start - 1, letters)) return OTHER;
     if (!afterName && !weakSymbol && !shouted) return { verdict: 'ticker', parenthesized: true };
     return NO;
   }
@@ -382,8 +441,14 @@ export function judgeBareSymbol(
   // "the WFH trade", "an IT services firm", "LTL carriers": a noun phrase, where acronyms live.
   const acronymish = weakSymbol || (flags & SymbolFlag.Fund) !== 0;
   if ((modifier && afterDeterminer) || (modifier === 'plural' && acronymish)) return MAYBE;
+  // "PBM reform stalled", "IT spending rose": the token and a noun are the subject of a verb.
+  if (modifier && nounPhraseSubject(text, end)) return MAYBE;
 
   const next = nextWord(text, skipPossessive(text, end), 1);
+  // "a stake in FMC Corporation": a legal form makes the letters the company's name.
+  if (next && next.start > end && isUpper(text.charCodeAt(next.start))) {
+    if (LEGAL_FORMS.has(lowerWord(text, next))) return { verdict: 'name', parenthesized: false };
+  }
   if (next && TICKER_NOUNS.has(lowerWord(text, next))) {
     return { verdict: 'ticker', parenthesized: false };
   }

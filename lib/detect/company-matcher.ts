@@ -209,7 +209,18 @@ function continuesWithAmpersand(text: string, end: number): boolean {
 }
 
 /** Words before a name that make it a company: "shares of Target", "a stake in Apollo". */
-const COMPANY_PRECEDERS = ['shares of', 'stock of', 'stake in', 'shares in', 'bid for'];
+const COMPANY_PRECEDERS = [
+  'shares of',
+  'stock of',
+  'stake in',
+  'shares in',
+  'bid for',
+  'target on',
+  'rating on',
+  'coverage of',
+  'position in',
+  'positions in',
+];
 const COMPANY_PRECEDING_WORDS = new Set(['rival', 'rivals', 'peer', 'peers', 'competitor']);
 
 /** Signals before a name that it means the company (see {@link COMPANY_PRECEDERS}). */

@@ -41,9 +41,13 @@ function report(title: string, items: LabelledItem[], ev: Evaluation): string {
   return rows.join('\n');
 }
 
-/** Items of the second set from one batch of templates (ids `<batch>-<template>-<copy>`). */
-function batch(items: readonly LabelledItem[], name: 'second' | 'late'): LabelledItem[] {
-  return items.filter((item) => item.id.startsWith(`${name}-`));
+/**
+ * The part of the second set whose errors were never read: the late batch's odd-numbered
+ * templates (ids `late-<template>-<copy>`; every copy of a template is on one side).
+ */
+function neverRead(item: LabelledItem): boolean {
+  const [batch, template] = item.id.split('-');
+  return batch === 'late' && Number(template) % 2 === 1;
 }
 
 function main(): void {
@@ -67,8 +71,8 @@ function main(): void {
     ['development corpus, tune half (even lines)', tune],
     ['development corpus, held-out half (odd lines)', heldOut],
     ['second set, whole (second-set.jsonl, other text)', second],
-    ['second set, first batch (errors read, see PROVENANCE.txt)', batch(second, 'second')],
-    ['second set, late batch (never read)', batch(second, 'late')],
+    ['second set, errors read (see PROVENANCE.txt)', second.filter((i) => !neverRead(i))],
+    ['second set, never read (late batch, odd templates)', second.filter(neverRead)],
   ] as const) {
     const ev = evaluate(set, predict);
     out.push(report(title, [...set], ev));
