@@ -349,30 +349,30 @@ function nounPhraseSubject(text: string, end: number): boolean {
  * before the bracket, the first one starting the phrase.
  */
 function isLowerCaseDefinition(text: string, open: number, code: string): boolean {
-  let from = open;
-  let words = 0;
+  const starts: number[] = [];
   let joined = false;
-  for (let span = previousWord(text, open, 2); span && words < 5; words++) {
+  for (let span = previousWord(text, open, 2); span && starts.length < 5; ) {
     // A capitalised word counts only as the hyphenated start of the phrase ("Less-than-...").
     const capital = !isLower(text.charCodeAt(span.start));
     if (capital && !joined) break;
-    from = span.start;
-    if (capital) {
-      words++;
-      break;
-    }
+    starts.push(span.start);
+    if (capital) break;
     joined = text.charCodeAt(span.start - 1) === 45;
     span = joined ? previousWord(text, span.start - 1, 0) : previousWord(text, span.start, 1);
   }
-  if (words === 0) return false;
-  const phrase = text.slice(from, open).toLowerCase();
   const lower = code.toLowerCase();
-  if (phrase.charCodeAt(0) !== lower.charCodeAt(0)) return false;
-  let k = 1;
-  for (let i = 1; i < phrase.length && k < lower.length; i++) {
-    if (phrase.charCodeAt(i) === lower.charCodeAt(k)) k++;
+  // The shortest phrase that starts with the code's first letter and holds the rest in order.
+  for (let w = 0; w < starts.length; w++) {
+    const from = starts[w] as number;
+    const phrase = text.slice(from, open).toLowerCase();
+    if (phrase.charCodeAt(0) !== lower.charCodeAt(0)) continue;
+    let k = 1;
+    for (let i = 1; i < phrase.length && k < lower.length; i++) {
+      if (phrase.charCodeAt(i) === lower.charCodeAt(k)) k++;
+    }
+    if (k === lower.length && (w >= 1 || phrase.includes('-'))) return true;
   }
-  return k === lower.length && (words >= 2 || phrase.includes('-'));
+  return false;
 }
 
 const PRECEDING_PAIRS = ['shares of', 'stock of', 'stake in', 'shares in', 'position in'];

@@ -98,7 +98,7 @@ export class DocumentEvidence {
   private readonly symbols = new Map<string, SymbolState>();
   /** Open `plain` and `doubtful` candidates, by id. */
   private readonly tracked = new Map<number, Tracked>();
-  /** Accepted ids among the open candidates. */
+  /** Accepted ids among the open chunks' candidates. */
   private readonly acceptedIds = new Set<number>();
 
   constructor(options: DocumentEvidenceOptions = {}) {
@@ -139,8 +139,10 @@ export class DocumentEvidence {
     const change: EvidenceChange = { accepted: [], withdrawn: [] };
     this.review(touched, change);
     for (const c of candidates) {
-      if (c.strength === 'strong') change.accepted.push(c.id);
-      else if (c.strength !== 'against' && !touched.has(c.symbol)) {
+      if (c.strength === 'strong') {
+        this.acceptedIds.add(c.id);
+        change.accepted.push(c.id);
+      } else if (c.strength !== 'against' && !touched.has(c.symbol)) {
         // (Candidates of touched symbols were decided by review.)
         const state = this.symbols.get(c.symbol) as SymbolState;
         if (decideStrength(c.strength, state.strong, state.against)) {
@@ -181,6 +183,7 @@ export class DocumentEvidence {
       const state = this.symbols.get(c.symbol);
       if (!state) continue;
       if (c.strength === 'strong') {
+        this.acceptedIds.delete(c.id);
         if (--state.strong === 0) touched.add(c.symbol);
       } else if (c.strength === 'against') {
         if (--state.against === 0) touched.add(c.symbol);
@@ -227,6 +230,7 @@ export class DocumentEvidence {
     const old = this.chunks.get(key) ?? [];
     this.chunks.delete(key);
     for (const c of old) {
+      if (c.strength === 'strong') this.acceptedIds.delete(c.id);
       if (c.strength === 'strong' || c.strength === 'against') continue;
       const state = this.symbols.get(c.symbol);
       state?.watchers.delete(c.id);
