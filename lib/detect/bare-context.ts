@@ -351,7 +351,7 @@ function nounPhraseSubject(text: string, end: number): boolean {
 function isLowerCaseDefinition(text: string, open: number, code: string): boolean {
   const starts: number[] = [];
   let joined = false;
-  for (let span = previousWord(text, open, 2); span && starts.length < 5; ) {
+  for (let span = previousWord(text, open, 2); span && starts.length < 5;) {
     // A capitalised word counts only as the hyphenated start of the phrase ("Less-than-...").
     const capital = !isLower(text.charCodeAt(span.start));
     if (capital && !joined) break;
