@@ -128,21 +128,31 @@ const STRONG_KINDS = new Set(['cashtag', 'exchange', 'ric', 'link', 'index', 'co
  * carry the strength they were pushed with (`plain` for list members).
  */
 function withEvidence(accepted: Mention[], pending: Pending[], extra: Extra[]): Mention[] {
-  const taken = new Set(accepted.map((m) => m.start));
-  const others: Mention[] = [...extra];
-  for (const p of pending) {
-    // One- and two-letter symbols ("A strong quarter", "IT spending") are words far more often
-    // than the document's ticker: they count only in the list that accepted them.
-    if (taken.has(p.start) || (p.family === 'ticker' && p.end - p.start <= 2)) continue;
-    others.push({
-      start: p.start,
-      end: p.end,
-      symbol: p.symbol,
-      kind: p.kind,
-      strength: 'doubtful',
-    });
+  // Mentions accepted from a list were made by acceptListed without a strength.
+  for (const m of accepted) m.strength ??= 'plain';
+  let others: Mention[] = extra;
+  if (pending.length > 0) {
+    // Both lists are sorted by start (finish sorted the pending ones): one merge finds the
+    // pending mentions that no list accepted.
+    others = [...extra];
+    let a = 0;
+    for (const p of pending) {
+      while (a < accepted.length && (accepted[a] as Mention).start < p.start) a++;
+      if (a < accepted.length && (accepted[a] as Mention).start === p.start) continue;
+      // One- and two-letter symbols ("A strong quarter", "IT spending") are words far more often
+      // than the document's ticker: they count only in the list that accepted them.
+      if (p.family === 'ticker' && p.end - p.start <= 2) continue;
+      others.push({
+        start: p.start,
+        end: p.end,
+        symbol: p.symbol,
+        kind: p.kind,
+        strength: 'doubtful',
+      });
+    }
+    others.sort(byStart);
   }
-  others.sort(byStart);
+  if (others.length === 0) return accepted;
   const out: Mention[] = [];
   let a = 0;
   let lastEnd = -1;
@@ -150,7 +160,7 @@ function withEvidence(accepted: Mention[], pending: Pending[], extra: Extra[]): 
     // Accepted mentions first, in order; an evidence-only one only where it overlaps none.
     while (a < accepted.length && (accepted[a] as Mention).start < o.end) {
       const m = accepted[a++] as Mention;
-      out.push(m.strength ? m : { ...m, strength: 'plain' });
+      out.push(m);
       lastEnd = Math.max(lastEnd, m.end);
     }
     const next = accepted[a];
@@ -158,10 +168,7 @@ function withEvidence(accepted: Mention[], pending: Pending[], extra: Extra[]): 
     out.push(o);
     lastEnd = o.end;
   }
-  for (; a < accepted.length; a++) {
-    const m = accepted[a] as Mention;
-    out.push(m.strength ? m : { ...m, strength: 'plain' });
-  }
+  for (; a < accepted.length; a++) out.push(accepted[a] as Mention);
   return out;
 }
 

@@ -10,20 +10,20 @@ import { NEW_LISTINGS } from './generated/symbols';
  * Barrick). A cashtag of one of those is `doubtful` until the document names it strongly.
  */
 
+/** The new listings by symbol, split on first use (about 50 entries; nothing at start-up). */
+let bySymbol: Map<string, string> | undefined;
+
 /**
  * The holdings' name of a symbol listed after the shipped directories (`"BED BATH AND BEYOND
- * INC"` for `BBBY`), or undefined for every symbol the directories list. A substring search of a
- * ~2 kB module constant: nothing is built at start-up.
+ * INC"` for `BBBY`), or undefined for every symbol the directories list.
  */
 export function newListingName(symbol: string): string | undefined {
-  let at: number;
-  if (NEW_LISTINGS.startsWith(`${symbol}=`)) at = 0;
-  else {
-    at = NEW_LISTINGS.indexOf(`|${symbol}=`);
-    if (at < 0) return undefined;
-    at++;
+  if (!bySymbol) {
+    bySymbol = new Map();
+    for (const entry of NEW_LISTINGS.split('|')) {
+      const eq = entry.indexOf('=');
+      if (eq > 0) bySymbol.set(entry.slice(0, eq), entry.slice(eq + 1));
+    }
   }
-  const from = at + symbol.length + 1;
-  const stop = NEW_LISTINGS.indexOf('|', from);
-  return NEW_LISTINGS.slice(from, stop < 0 ? undefined : stop);
+  return bySymbol.get(symbol);
 }
