@@ -114,54 +114,76 @@ function skipListSeparator(text: string, i: number, step: 1 | -1): number {
   return j;
 }
 
+/** A run of cashtags separated only by spaces, commas, slashes or `&`, and what it holds. */
+export interface CashtagList {
+  /** Index of the first member's `$`, and the end of the last member. */
+  start: number;
+  end: number;
+  /** Members that are not US symbols (unknown letters, a London-style dot, a foreign suffix). */
+  foreign: number;
+  /** Members that are US symbols of US issuers (foreign issuers' US listings count for neither). */
+  us: number;
+  /** A London-style dot, or a non-US market word (FTSE, LSE, London, £...) within 150 characters. */
+  marked: boolean;
+}
+
+/** The end of the cashtag-like token whose `$` is at `d` (letters, digits, a trailing dot), or -1. */
+function tokenEnd(text: string, d: number): number {
+  let e = d + 1;
+  while (isWordChar(text.charCodeAt(e))) e++;
+  return e === d + 1 ? -1 : e;
+}
+
 /**
- * Whether the cashtag `dollar`..`end` sits in a list of cashtags that is mostly London or other
- * non-US symbols (`$BARC $LLOY $TSCO` next to "FTSE"): at least two neighbours in the list are
- * not US symbols (unknown letters, a London-style dot, a foreign suffix) and they outnumber the US
- * neighbours, and the list is marked as non-US (a London-style dot or a market word such as
- * FTSE, LSE, London, £ within 150 characters). The caller keeps foreign issuers, whose US
- * listing shares the letters (`$VOD`).
+ * The list of cashtags around the one whose `$` is at `dollar` (a list of one when it stands
+ * alone), walked once so every member can be judged from the counts ({@link isForeignListMember}).
  */
-export function inForeignCashtagList(
+export function readCashtagList(
   text: string,
   dollar: number,
-  end: number,
   dictionary: SymbolDictionary,
-): boolean {
+): CashtagList {
+  // Back to the first member.
+  let first = dollar;
+  for (let k = 0; k < 16; k++) {
+    let j = skipListSeparator(text, first - 1, -1);
+    if (text.charCodeAt(j) === 46) j--; // "$SN. $HL."
+    let s = j;
+    while (s >= 0 && isWordChar(text.charCodeAt(s))) s--;
+    if (s === j || s < 0 || text.charCodeAt(s) !== 36) break;
+    first = s;
+  }
   let foreign = 0;
   let us = 0;
-  let dotted = isLondonStyle(text, end) || text.charCodeAt(end) === 46;
-  for (const step of [-1, 1] as const) {
-    let at = step < 0 ? dollar - 1 : end;
-    for (let k = 0; k < 8; k++) {
-      let d: number;
-      if (step < 0) {
-        // Back over separators to the previous token's end, then to its `$`.
-        let j = skipListSeparator(text, at, -1);
-        if (text.charCodeAt(j) === 46) j--; // "$SN. $HL."
-        let s = j;
-        while (s >= 0 && isWordChar(text.charCodeAt(s))) s--;
-        if (s === j || text.charCodeAt(s) !== 36) break;
-        d = s;
-      } else {
-        const j = skipListSeparator(text, at + (text.charCodeAt(at) === 46 ? 1 : 0), 1);
-        if (text.charCodeAt(j) !== 36) break;
-        d = j;
-      }
-      let e = d + 1;
-      while (isWordChar(text.charCodeAt(e))) e++;
-      if (e === d + 1) break;
-      const token = readSymbol(text, d + 1, dictionary, true);
-      const dot = text.charCodeAt(e) === 46;
-      if (dot) dotted = true;
-      if (!token || token.end !== e || dot) foreign++;
-      // A foreign issuer's US listing fits either kind of list ($VOD, $BP, $AZN).
-      else if ((token.flags & SymbolFlag.ForeignIssuer) === 0) us++;
-      at = step < 0 ? d - 1 : e;
-    }
+  let dotted = false;
+  let end = dollar;
+  for (let d = first, k = 0; k < 32; k++) {
+    const e = tokenEnd(text, d);
+    if (e < 0) break;
+    end = e;
+    const token = readSymbol(text, d + 1, dictionary, true);
+    const dot = text.charCodeAt(e) === 46;
+    if (dot) dotted = true;
+    if (!token || token.end !== e || dot) foreign++;
+    else if ((token.flags & SymbolFlag.ForeignIssuer) === 0) us++;
+    const next = skipListSeparator(text, e + (dot ? 1 : 0), 1);
+    if (text.charCodeAt(next) !== 36) break;
+    d = next;
   }
-  if (foreign < 2 || foreign <= us) return false;
-  if (dotted) return true;
-  const window = text.slice(Math.max(0, dollar - 150), Math.min(text.length, end + 150));
-  return FOREIGN_MARKET.test(window);
+  let marked = dotted;
+  if (!marked && foreign >= 2) {
+    const window = text.slice(Math.max(0, first - 150), Math.min(text.length, end + 150));
+    marked = FOREIGN_MARKET.test(window);
+  }
+  return { start: first, end, foreign, us, marked };
+}
+
+/**
+ * Whether a US issuer's cashtag in `list` is there as a London or other non-US symbol: at least
+ * two other members are not US symbols, they outnumber the other US ones, and the list is marked
+ * as non-US ({@link CashtagList.marked}). The caller keeps foreign issuers (`$VOD`).
+ */
+export function isForeignListMember(list: CashtagList): boolean {
+  const otherUs = list.us - 1;
+  return list.marked && list.foreign >= 2 && list.foreign > otherUs;
 }

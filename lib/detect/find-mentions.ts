@@ -1,5 +1,5 @@
 import { judgeBareSymbol } from './bare-context';
-import { inForeignCashtagList, readCashtag } from './cashtag';
+import { isForeignListMember, readCashtag, readCashtagList, type CashtagList } from './cashtag';
 import { matchExchangePrefix } from './exchange-prefix';
 import { INDEX_CODES, matchIndexName, matchSmallCapIndex } from './index-names';
 import type { Mention, MentionStrength } from './mention';
@@ -86,6 +86,8 @@ interface Scan {
   readonly extra: Extra[] | undefined;
   /** The Russell 2000 has been named (so "the small-cap index" refers to it). */
   namedRussell2000: boolean;
+  /** The last list of cashtags read, reused by its other members. */
+  cashtags: CashtagList | undefined;
 }
 
 /**
@@ -112,6 +114,7 @@ export function findMentions(
     pending: [],
     extra: options.evidence ? [] : undefined,
     namedRussell2000: false,
+    cashtags: undefined,
   };
   if (scan.companies || options.everyWord) scanEveryWord(scan);
   else scanCandidates(scan);
@@ -214,10 +217,7 @@ function atDollar(scan: Scan, i: number): number {
   if (tag.kind === 'cashtag') {
     // "$BARC $LLOY $TSCO" on the FTSE: the letters are a London symbol here (a foreign issuer's
     // US listing shares them, so `$VOD` stays).
-    if (
-      (tag.flags & SymbolFlag.ForeignIssuer) === 0 &&
-      inForeignCashtagList(scan.text, i, tag.end, scan.dictionary)
-    ) {
+    if ((tag.flags & SymbolFlag.ForeignIssuer) === 0 && isForeignListMember(cashtagList(scan, i))) {
       addExtra(scan, m, 'against');
       return tag.end;
     }
@@ -229,6 +229,14 @@ function atDollar(scan: Scan, i: number): number {
   }
   push(scan, m, 'strong');
   return tag.end;
+}
+
+/** The list of cashtags the `$` at `i` belongs to, read once per list. */
+function cashtagList(scan: Scan, i: number): CashtagList {
+  const last = scan.cashtags;
+  if (last && i >= last.start && i < last.end) return last;
+  scan.cashtags = readCashtagList(scan.text, i, scan.dictionary);
+  return scan.cashtags;
 }
 
 /** Records an evidence-only mention when the caller asked for evidence. */
