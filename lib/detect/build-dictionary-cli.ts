@@ -21,6 +21,7 @@ export function readDictionarySources(dir = join(here, 'sources')): DictionarySo
     iwmHoldings: read('IWM_holdings_2026-05-05.csv'),
     englishWords: read('english-words-subtlex.tsv'),
     properNouns: read('proper-nouns-subtlex.tsv'),
+    acronyms: read('english-acronyms-wordnet.tsv'),
   };
 }
 

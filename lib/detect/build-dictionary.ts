@@ -9,7 +9,12 @@ import {
 import { buildCompanyNames, encodeCompanyNames } from './company-names-build';
 import { encodeSymbolDictionary } from './symbol-dictionary';
 import { SymbolFlag } from './symbol-flags';
-import { countIssuerNameAcronyms, isWordLike, parseWordCounts } from './word-like';
+import {
+  countIssuerNameAcronyms,
+  isWordLike,
+  parseAcronymList,
+  parseWordCounts,
+} from './word-like';
 
 /** The raw source files, as text (see lib/detect/sources/PROVENANCE.txt). */
 export interface DictionarySources {
@@ -19,6 +24,8 @@ export interface DictionarySources {
   iwmHoldings: string;
   englishWords: string;
   properNouns: string;
+  /** Upper-case lemmas of WordNet 3.1 (`acronym<TAB>synsets`). */
+  acronyms: string;
 }
 
 /** Tunables of the build, with the values the shipped dictionary uses. */
@@ -45,6 +52,12 @@ export interface DictionaryBuild {
   packed: string;
   /** Packed company names (lib/detect/company-names-build.ts). */
   companies: string;
+  /**
+   * Symbols the newer IWM holdings add that the shipped directories do not list, with the
+   * holdings' name: `SYM=NAME` joined by `|`, sorted. Older text may use these letters for the
+   * company that held them before (`$BBBY`, `$GOLD`, `$ABX`).
+   */
+  newListings: string;
   stats: {
     symbols: number;
     excluded: Record<string, number>;
@@ -52,6 +65,7 @@ export interface DictionaryBuild {
     russell2000Unmatched: string[];
     addedFromHoldings: number;
     wordLike: number;
+    foreignIssuers: number;
     otc: number;
     funds: number;
     nameLike: number;
@@ -107,6 +121,7 @@ export function buildDictionary(sources: DictionarySources): DictionaryBuild {
   }
 
   const russell2000Unmatched: string[] = [];
+  const newListings: string[] = [];
   let addedFromHoldings = 0;
   let russell2000 = 0;
   for (const { ticker, name, exchange } of parseIsharesHoldings(sources.iwmHoldings)) {
@@ -122,6 +137,7 @@ export function buildDictionary(sources: DictionarySources): DictionaryBuild {
       symbol = ticker;
       listings.set(symbol, { symbol, name, venue, type: 'equity' });
       flags.set(symbol, 0);
+      newListings.push(`${symbol}=${name.replace(/[|=]/g, ' ')}`);
       addedFromHoldings++;
     }
     flags.set(symbol, (flags.get(symbol) ?? 0) | SymbolFlag.Russell2000);
@@ -137,12 +153,15 @@ export function buildDictionary(sources: DictionarySources): DictionaryBuild {
       [...listings.values()].filter((l) => l.type !== 'fund'),
     ),
     minIssuerCount: BUILD_SETTINGS.minIssuerCount,
+    dictionaryAcronyms: parseAcronymList(sources.acronyms),
   };
   const entries: DictionaryEntry[] = [];
   for (const [symbol, listing] of listings) {
     let f = flags.get(symbol) ?? 0;
-    if (isWordLike(symbol, wordCtx)) f |= SymbolFlag.WordLike;
+    const issuer = { name: listing.name, fund: listing.type === 'fund' };
+    if (isWordLike(symbol, wordCtx, issuer)) f |= SymbolFlag.WordLike;
     if (isNameLike(symbol, listing.name)) f |= SymbolFlag.NameLike;
+    if (listing.type !== 'fund' && isForeignIssuer(listing.name)) f |= SymbolFlag.ForeignIssuer;
     const secName = secNames.get(symbol);
     entries.push({ symbol, flags: f, name: listing.name, ...(secName ? { secName } : {}) });
   }
@@ -161,6 +180,7 @@ export function buildDictionary(sources: DictionarySources): DictionaryBuild {
     entries,
     packed: encodeSymbolDictionary(entries.map((e) => [e.symbol, e.flags] as const)),
     companies: encodeCompanyNames(companies),
+    newListings: newListings.toSorted().join('|'),
     stats: {
       symbols: entries.length,
       excluded,
@@ -168,6 +188,7 @@ export function buildDictionary(sources: DictionarySources): DictionaryBuild {
       russell2000Unmatched,
       addedFromHoldings,
       wordLike: count(SymbolFlag.WordLike),
+      foreignIssuers: count(SymbolFlag.ForeignIssuer),
       otc: count(SymbolFlag.OverTheCounter),
       funds: count(SymbolFlag.Fund),
       nameLike: count(SymbolFlag.NameLike),
@@ -212,4 +233,17 @@ export function isNameLike(symbol: string, name: string): boolean {
   if (symbol.length < 2 || symbol.includes('.') || !/[a-z]/.test(name)) return false;
   const first = /^[A-Za-z&]+/.exec(name)?.[0];
   return first === symbol;
+}
+
+/**
+ * A foreign issuer by its directory name: American depositary shares or receipts, or a legal form
+ * of a foreign company (plc, N.V., S.A., AG, SE, S.p.A., A/S, ASA, AB, Oyj, SA, NV) in the
+ * issuer part of the name. "Ltd" alone is left out: many US-listed holding companies use it.
+ */
+export function isForeignIssuer(name: string): boolean {
+  if (/\bDepositary\b|\bDepository\b|\bADRs?\b|\bADSs?\b/i.test(name)) return true;
+  const issuer = name.replace(/\s+-\s+.*$/, '');
+  return /(?:^|[\s,])(?:plc|p\.l\.c\.|N\.V\.?|NV|S\.A\.?|SA|AG|SE|S\.p\.A\.?|SpA|A\/S|ASA|AB|Oyj)(?:$|[\s,.])/i.test(
+    issuer,
+  );
 }

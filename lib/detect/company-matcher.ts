@@ -20,6 +20,12 @@ export interface CompanyMatch {
   symbol: string;
   /** The name itself is written in capitals ("IBM", "RBC"), not just capitalised here. */
   capitalsName: boolean;
+  /**
+   * The name needs context (an everyday word, initials, a short name: "Target", "Strategy") and
+   * had none here: not a mention on this text alone, but one if the document names the same
+   * company strongly elsewhere (see `document-evidence.ts`).
+   */
+  doubtful?: true;
 }
 
 /** Matches company names at word starts; see {@link createCompanyMatcher}. */
@@ -202,6 +208,31 @@ function continuesWithAmpersand(text: string, end: number): boolean {
   return isUpper(text.charCodeAt(i));
 }
 
+/** Words before a name that make it a company: "shares of Target", "a stake in Apollo". */
+const COMPANY_PRECEDERS = [
+  'shares of',
+  'stock of',
+  'stake in',
+  'shares in',
+  'bid for',
+  'target on',
+  'rating on',
+  'coverage of',
+  'position in',
+  'positions in',
+];
+const COMPANY_PRECEDING_WORDS = new Set(['rival', 'rivals', 'peer', 'peers', 'competitor']);
+
+/** Signals before a name that it means the company (see {@link COMPANY_PRECEDERS}). */
+function hasCompanyContextBefore(text: string, start: number): boolean {
+  const prev = previousWord(text, start, 1);
+  if (!prev) return false;
+  const p = lowerWord(text, prev);
+  if (COMPANY_PRECEDING_WORDS.has(p)) return true;
+  const prev2 = previousWord(text, prev.start, 1);
+  return prev2 !== undefined && COMPANY_PRECEDERS.includes(`${lowerWord(text, prev2)} ${p}`);
+}
+
 /** Signals that an everyday-word name means the company. */
 function hasCompanyContext(text: string, end: number): boolean {
   let i = end;
@@ -275,6 +306,7 @@ export function createCompanyMatcher(names: readonly CompanyName[]): CompanyMatc
       let k = wordEnd;
       while (isSpace(text.charCodeAt(k))) k++;
       const nextLetter = k > wordEnd ? text.charCodeAt(k) | 32 : -2;
+      let doubtful: CompanyMatch | undefined;
       for (const c of list) {
         if (c.second >= 0 && (c.second | 32) !== nextLetter) continue;
         const end = compareAt(text, start, c);
@@ -286,7 +318,11 @@ export function createCompanyMatcher(names: readonly CompanyName[]): CompanyMatc
         const withSuffix = extendOverSuffix(text, end);
         const hasSuffix = withSuffix > end;
         if (c.suffixRequired && !hasSuffix) continue;
-        if (c.context && !hasSuffix && !hasCompanyContext(text, end)) continue;
+        const lacksContext =
+          c.context &&
+          !hasSuffix &&
+          !hasCompanyContext(text, end) &&
+          !hasCompanyContextBefore(text, start);
         const next = lowerWord(text, nextWord(text, end, 1));
         if (BRAND_FOLLOWERS.has(next)) continue;
         if (!hasSuffix && continuesWithAmpersand(text, end)) continue; // a longer "X & Y" name
@@ -300,14 +336,23 @@ export function createCompanyMatcher(names: readonly CompanyName[]): CompanyMatc
             continue;
           }
         }
-        return {
+        const found: CompanyMatch = {
           end: withSuffix,
           resume: withSuffix,
           symbol: c.symbol,
           capitalsName: c.capitalsName,
         };
+        if (!lacksContext) return found;
+        // Only a name standing on its own can be confirmed by the rest of the document: not the
+        // first word of a longer name ("KE Hodlings").
+        const following2 = nextWord(text, withSuffix, 1);
+        const continues =
+          following2 !== undefined &&
+          isUpper(text.charCodeAt(following2.start)) &&
+          !FUNCTION_WORDS.has(lowerWord(text, following2));
+        if (!continues) doubtful ??= { ...found, doubtful: true };
       }
-      return undefined;
+      return doubtful;
     },
   };
 }

@@ -1,7 +1,8 @@
 /**
  * `npm run detect -- FILE.jsonl [--companies]`: reads lines `{"id","text"}` and writes one line
  * `{"id","mentions":[{start,end,symbol,kind}]}` per input line to stdout, with the dictionary and
- * rules the extension ships (company names only with `--companies`, as the setting does).
+ * rules the extension ships, each line decided as one document with its own evidence (company
+ * names only with `--companies`, as the setting does).
  */
 import { readFileSync } from 'node:fs';
 import { detectJsonLines } from './detect-jsonl';

@@ -1,15 +1,16 @@
 import { judgeBareSymbol } from './bare-context';
-import { readCashtag } from './cashtag';
+import { isForeignListMember, readCashtag, readCashtagList, type CashtagList } from './cashtag';
 import { matchExchangePrefix } from './exchange-prefix';
 import { INDEX_CODES, matchIndexName, matchSmallCapIndex } from './index-names';
-import type { Mention } from './mention';
+import type { Mention, MentionStrength } from './mention';
 import { readReutersCode } from './reuters-code';
 import type { SymbolDictionary } from './symbol-dictionary';
 import { SymbolFlag } from './symbol-flags';
+import { newListingName } from './symbol-history';
 import { readSymbol } from './symbol-token';
 import { NAME_CONTINUATION_WORDS } from './market-words';
 import { isUpper, isWordChar, lowerWord, nextWord, wordEnd } from './text-cursor';
-import type { CompanyMatcher } from './company-matcher';
+import type { CompanyMatch, CompanyMatcher } from './company-matcher';
 
 /** Options of {@link findMentions}. */
 export interface FindMentionsOptions {
@@ -24,6 +25,13 @@ export interface FindMentionsOptions {
    * scan is tested against; the results are the same).
    */
   everyWord?: boolean;
+  /**
+   * Also returns what the document-evidence module (`document-evidence.ts`) needs: every mention
+   * carries its `strength`, and the list also holds `doubtful` mentions (not accepted on this text
+   * alone) and `against` ones (letters that name something else here, never to be shown).
+   * Without it, only the mentions accepted on this text alone are returned, without `strength`.
+   */
+  evidence?: boolean;
 }
 
 const OTHER = 0;
@@ -40,8 +48,13 @@ interface Pending extends Mention {
   family: 'ticker' | 'index';
 }
 
+/** An evidence-only mention: `doubtful` or `against` (kept only with `options.evidence`). */
+interface Extra extends Mention {
+  strength: 'doubtful' | 'against';
+}
+
 const LIST_SEPARATOR =
-  /^(?:\s*,\s*(?:and\s+|or\s+|&\s+)?|\s+(?:and|or|&|vs\.?|versus)\s+|\s*\/\s*)$/;
+  /^(?:\s*,\s*(?:and\s+|or\s+|&\s+)?(?:the\s+)?|\s+(?:and|or|&|vs\.?|versus)\s+(?:the\s+)?|\s*\/\s*)$/;
 
 /**
  * Where a mention can start when company names are off (one compiled expression, so the
@@ -69,8 +82,12 @@ interface Scan {
   readonly companies: CompanyMatcher | undefined;
   readonly found: Mention[];
   readonly pending: Pending[];
+  /** Evidence-only mentions; undefined when the caller did not ask for evidence. */
+  readonly extra: Extra[] | undefined;
   /** The Russell 2000 has been named (so "the small-cap index" refers to it). */
   namedRussell2000: boolean;
+  /** The last list of cashtags read, reused by its other members. */
+  cashtags: CashtagList | undefined;
 }
 
 /**
@@ -95,11 +112,67 @@ export function findMentions(
     companies: options.companies,
     found: [],
     pending: [],
+    extra: options.evidence ? [] : undefined,
     namedRussell2000: false,
+    cashtags: undefined,
   };
   if (scan.companies || options.everyWord) scanEveryWord(scan);
   else scanCandidates(scan);
-  return finish(text, scan.found, scan.pending);
+  const accepted = finish(text, scan.found, scan.pending);
+  return scan.extra ? withEvidence(accepted, scan.pending, scan.extra) : accepted;
+}
+
+/** The strength a mention gets when it is accepted (see {@link MentionStrength}). */
+const STRONG_KINDS = new Set(['cashtag', 'exchange', 'ric', 'link', 'index', 'company']);
+
+/**
+ * Adds the evidence-only mentions to the accepted ones: pending mentions that no list accepted
+ * become `doubtful`; each is kept only where it overlaps no accepted mention. Accepted mentions
+ * carry the strength they were pushed with (`plain` for list members).
+ */
+function withEvidence(accepted: Mention[], pending: Pending[], extra: Extra[]): Mention[] {
+  // Mentions accepted from a list were made by acceptListed without a strength.
+  for (const m of accepted) m.strength ??= 'plain';
+  let others: Mention[] = extra;
+  if (pending.length > 0) {
+    // Both lists are sorted by start (finish sorted the pending ones): one merge finds the
+    // pending mentions that no list accepted.
+    others = [...extra];
+    let a = 0;
+    for (const p of pending) {
+      while (a < accepted.length && (accepted[a] as Mention).start < p.start) a++;
+      if (a < accepted.length && (accepted[a] as Mention).start === p.start) continue;
+      // One- and two-letter symbols ("A strong quarter", "IT spending") are words far more often
+      // than the document's ticker: they count only in the list that accepted them.
+      if (p.family === 'ticker' && p.end - p.start <= 2) continue;
+      others.push({
+        start: p.start,
+        end: p.end,
+        symbol: p.symbol,
+        kind: p.kind,
+        strength: 'doubtful',
+      });
+    }
+    others.sort(byStart);
+  }
+  if (others.length === 0) return accepted;
+  const out: Mention[] = [];
+  let a = 0;
+  let lastEnd = -1;
+  for (const o of others) {
+    // Accepted mentions first, in order; an evidence-only one only where it overlaps none.
+    while (a < accepted.length && (accepted[a] as Mention).start < o.end) {
+      const m = accepted[a++] as Mention;
+      out.push(m);
+      lastEnd = Math.max(lastEnd, m.end);
+    }
+    const next = accepted[a];
+    if (o.start < lastEnd || (next !== undefined && next.start < o.end)) continue;
+    out.push(o);
+    lastEnd = o.end;
+  }
+  for (; a < accepted.length; a++) out.push(accepted[a] as Mention);
+  return out;
 }
 
 /**
@@ -140,8 +213,35 @@ function scanCandidates(scan: Scan): void {
 function atDollar(scan: Scan, i: number): number {
   const tag = readCashtag(scan.text, i, scan.dictionary);
   if (!tag) return i + 1;
-  push(scan, { start: tag.start, end: tag.end, symbol: tag.symbol, kind: tag.kind });
+  const m: Mention = { start: tag.start, end: tag.end, symbol: tag.symbol, kind: tag.kind };
+  if (tag.kind === 'cashtag') {
+    // "$BARC $LLOY $TSCO" on the FTSE: the letters are a London symbol here (a foreign issuer's
+    // US listing shares them, so `$VOD` stays).
+    if ((tag.flags & SymbolFlag.ForeignIssuer) === 0 && isForeignListMember(cashtagList(scan, i))) {
+      addExtra(scan, m, 'against');
+      return tag.end;
+    }
+    // Listed after the directories: older text may mean the company that held the letters.
+    if (newListingName(tag.symbol) !== undefined) {
+      addExtra(scan, m, 'doubtful');
+      return tag.end;
+    }
+  }
+  push(scan, m, 'strong');
   return tag.end;
+}
+
+/** The list of cashtags the `$` at `i` belongs to, read once per list. */
+function cashtagList(scan: Scan, i: number): CashtagList {
+  const last = scan.cashtags;
+  if (last && i >= last.start && i < last.end) return last;
+  scan.cashtags = readCashtagList(scan.text, i, scan.dictionary);
+  return scan.cashtags;
+}
+
+/** Records an evidence-only mention when the caller asked for evidence. */
+function addExtra(scan: Scan, m: Mention, strength: Extra['strength']): void {
+  scan.extra?.push({ start: m.start, end: m.end, symbol: m.symbol, kind: m.kind, strength });
 }
 
 /** At the word `i`..`e`: the rules for it. Returns where scanning resumes. */
@@ -159,12 +259,23 @@ function atWord(scan: Scan, i: number, e: number, upper: boolean): number {
   if (upper) return scanCapitalised(scan, i, e);
   const company = scan.companies?.match(text, i, e);
   if (!company) return e;
-  push(scan, { start: i, end: company.end, symbol: company.symbol, kind: 'company' });
-  return Math.max(e, company.resume);
+  pushCompany(scan, i, company);
+  return company.doubtful ? e : Math.max(e, company.resume);
 }
 
-/** Adds an accepted mention. */
-function push(scan: Scan, m: Mention): void {
+/** A company name: accepted, or `doubtful` when it lacked the context its name needs. */
+function pushCompany(scan: Scan, start: number, company: CompanyMatch): void {
+  const m: Mention = { start, end: company.end, symbol: company.symbol, kind: 'company' };
+  if (company.doubtful) addExtra(scan, m, 'doubtful');
+  else push(scan, m, 'strong');
+}
+
+/**
+ * Adds an accepted mention; `strength` is recorded only when the caller asked for evidence
+ * (default `strong` for the explicit kinds, `plain` for bare symbols).
+ */
+function push(scan: Scan, m: Mention, strength?: MentionStrength): void {
+  if (scan.extra) m.strength = strength ?? (STRONG_KINDS.has(m.kind) ? 'strong' : 'plain');
   scan.found.push(m);
   if (m.symbol === '^RUT') scan.namedRussell2000 = true;
 }
@@ -243,8 +354,11 @@ function scanCapitalised(scan: Scan, s: number, e: number): number {
     !company.capitalsName &&
     company.end === e &&
     dictionary.flags.has(text.slice(s, e));
-  if (company && !spellsSymbol) {
-    push(scan, { start: s, end: company.end, symbol: company.symbol, kind: 'company' });
+  if (company?.doubtful) {
+    // Not a name on this text alone: record it, and let the symbol rules judge the word.
+    pushCompany(scan, s, company);
+  } else if (company && !spellsSymbol) {
+    pushCompany(scan, s, company);
     return Math.max(e, company.resume);
   }
 
@@ -257,7 +371,9 @@ function scanCapitalised(scan: Scan, s: number, e: number): number {
   const m: Mention = { start: s, end: token.end, symbol: token.symbol, kind: 'bare' };
   const nameLike = (token.flags & SymbolFlag.NameLike) !== 0;
   if (verdict === 'ticker') {
-    push(scan, m);
+    push(scan, m, 'strong');
+  } else if (verdict === 'other') {
+    addExtra(scan, m, 'against');
   } else if (verdict === 'own-name') {
     if (companies) push(scan, { ...m, kind: 'company' });
   } else if (nameLike && (verdict === 'move' || verdict === 'weak' || verdict === 'name')) {
@@ -313,7 +429,7 @@ function finish(text: string, found: Mention[], pending: Pending[]): Mention[] {
 }
 
 /** Gaps longer than this cannot be a list separator (", and ", " vs. "). */
-const MAX_SEPARATOR = 8;
+const MAX_SEPARATOR = 12;
 
 /**
  * Merges accepted and pending mentions (both sorted) and sweeps them in text order, forwards then

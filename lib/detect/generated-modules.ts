@@ -13,7 +13,9 @@ export function renderSymbolModule(build: DictionaryBuild): string {
   return (
     HEADER +
     '\n/** Packed symbol dictionary; open with `decodeSymbolDictionary`. */\n' +
-    `export const PACKED_SYMBOLS =\n  ${quote(build.packed)};\n`
+    `export const PACKED_SYMBOLS =\n  ${quote(build.packed)};\n` +
+    '\n/** Symbols listed after the shipped directories (`SYM=NAME|...`, sorted); see `symbol-history.ts`. */\n' +
+    `export const NEW_LISTINGS =\n  ${quote(build.newListings)};\n`
   );
 }
 

@@ -97,13 +97,69 @@ function previousIs(text: string, start: number, words: readonly string[]): bool
   return words.includes(w);
 }
 
-/** Whether the word after `end` (if any) reports a move or names the index's futures. */
+/** Auxiliaries between an index and its move ("the Nasdaq is down 0.04%", "the Dow has risen"). */
+const INDEX_AUXILIARIES = new Set(['is', 'was', 'has', 'had', 'were', 'also', 'just', 'then']);
+
+/**
+ * Whether the words after `end` report a move (after up to two auxiliaries: "is down", "has
+ * risen") or name the index's futures, or an index code in brackets follows ("Nasdaq <.IXIC>").
+ */
 function followedByIndexTalk(text: string, end: number): boolean {
   let i = end;
   if (text.startsWith("'s", i) || text.startsWith('’s', i)) i += 2;
-  const w = nextWord(text, i, 1);
-  return wordIs(text, w, MOVE_WORDS) || wordIs(text, w, INDEX_FOLLOWERS);
+  if (followedByIndexCode(text, i)) return true;
+  let w = nextWord(text, i, 1);
+  if (wordIs(text, w, INDEX_FOLLOWERS)) return true;
+  for (let k = 0; k < 2 && w && INDEX_AUXILIARIES.has(lowerWord(text, w)); k++) {
+    w = nextWord(text, w.end, 1);
+  }
+  return wordIs(text, w, MOVE_WORDS);
 }
+
+/** A Reuters index code in brackets right after a name: `<.IXIC>`, `(.DJI)`, `<.SPX>`. */
+function followedByIndexCode(text: string, end: number): boolean {
+  let i = end;
+  if (text.charCodeAt(i) === 32) i++;
+  const open = text.charCodeAt(i);
+  if ((open !== 60 && open !== 40) || text.charCodeAt(i + 1) !== 46) return false;
+  let j = i + 2;
+  while (isUpper(text.charCodeAt(j)) || isDigit(text.charCodeAt(j))) j++;
+  return j > i + 2 && text.charCodeAt(j) === (open === 60 ? 62 : 41);
+}
+
+/**
+ * Words that put a short index name in a market report ("the Nasdaq" in "stocks fell, with the
+ * Nasdaq off 1%"), as opposed to the exchange or the company: percentages and points, the other
+ * indexes, and words for stocks and market moves.
+ */
+const MARKET_CONTEXT =
+  /\d\s?%|\bpercent\b|\bpoints?\b|\bstocks\b|\bequities\b|\bindex(?:es)?\b|\bindices\b|S&(?:amp;)?P\b|\bRussell\b|\bWall Street\b|\bbenchmark|\bblue[- ]chip|\brall(?:y|ied|ies)\b|\bsell-?off\b|\brecord (?:high|close)|\bfutures\b|\bbear market\b|\bbull market\b|\bcorrection\b/i;
+
+/** Whether the sentence around `start`..`end` reads as a market report (see {@link MARKET_CONTEXT}). */
+function inMarketReport(text: string, start: number, end: number): boolean {
+  let from = Math.max(0, start - 120);
+  let to = Math.min(text.length, end + 120);
+  // Stay within the sentence: cut at the last ". " before and the first ". " after.
+  const before = text.lastIndexOf('. ', start);
+  if (before >= from) from = before + 2;
+  const after = text.indexOf('. ', end);
+  if (after >= 0 && after < to) to = after;
+  const window = text.slice(from, start) + ' ' + text.slice(end, to);
+  return MARKET_CONTEXT.test(window);
+}
+
+/** A speaking or acting verb follows: the exchange operator or the company, not the index. */
+function followedBySpeaker(text: string, end: number): boolean {
+  return wordIs(text, nextWord(text, end, 1), SPEAKER_VERBS);
+}
+
+const SPEAKER_VERBS = new Set(
+  (
+    'said says announced announces told plans plan will would halted halts suspended suspends ' +
+    'delisted delists listed lists approved approves launched launches filed reported reports ' +
+    'acquired acquires agreed'
+  ).split(' '),
+);
 
 /** A capitalised word follows (`Russell Investments`, `Dow Chemical`): a name, not the index. */
 function followedByName(text: string, end: number): boolean {
@@ -240,6 +296,14 @@ function matchNasdaq(text: string, start: number, end: number): IndexMatch | und
   if (followedByIndexTalk(text, end)) {
     return { start, end, symbol: '^IXIC', confidence: 'sure' };
   }
+  // "stocks fell, with the Nasdaq off 1%": "the Nasdaq" in a market report is the Composite.
+  if (
+    previousIs(text, start, ['the']) &&
+    !followedBySpeaker(text, end) &&
+    inMarketReport(text, start, end)
+  ) {
+    return { start, end, symbol: '^IXIC', confidence: 'sure' };
+  }
   const before = text.slice(Math.max(0, start - 24), start).toLowerCase();
   if (/tech(nology)?[- ](heavy|laden|dominated|rich)\s*$/.test(before)) {
     return { start, end, symbol: '^IXIC', confidence: 'sure' };
@@ -276,6 +340,15 @@ function matchDow(text: string, start: number, end: number): IndexMatch | undefi
   }
   if (DOW_NOT_INDEX.has(next)) return undefined;
   if (previousIs(text, start, ['the']) || followedByIndexTalk(text, stop)) sure = true;
+  // "Dow Jones" in a market report ("Dow Jones and Nasdaq stocks", "the S&P 500 and Dow Jones").
+  else if (
+    stop > end &&
+    !followedBySpeaker(text, stop) &&
+    !followedByName(text, stop) &&
+    inMarketReport(text, start, stop)
+  ) {
+    sure = true;
+  }
   if (!sure && followedByName(text, stop)) return undefined;
   return { start, end: stop, symbol: '^DJI', confidence: sure ? 'sure' : 'list' };
 }

@@ -14,7 +14,7 @@ export const MOVE_WORDS: ReadonlySet<string> = new Set(
     'rebounded rebounds recovered pared trimmed dipped dips eased eases slumped slumps sagged ' +
     'spiked spikes skidded retreated gapped outperformed underperformed lagged lags trailed ' +
     'hit hits touched traded trades tanked tanks popped pops ripped crashed crashes plunging soaring ' +
-    'jumping climbing sliding tumbling surging up down higher lower flat'
+    'jumping climbing sliding tumbling surging moved moves moving up down higher lower flat'
   ).split(' '),
 );
 
@@ -36,7 +36,7 @@ export const INDEX_VARIANT_WORDS: ReadonlySet<string> = new Set(
   (
     'value growth equal equally pure low high momentum quality dividend dividends esg top ' +
     'microcap midcap smallcap net total enhanced covered buywrite volatility vix daily ' +
-    'leveraged inverse ultra bull bear'
+    'leveraged inverse ultra bull bear etf etfs etn etns fund funds trust'
   ).split(' '),
 );
 

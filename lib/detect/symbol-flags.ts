@@ -19,6 +19,12 @@ export const SymbolFlag = {
    * is the company's name, so it is reported as kind `company`.
    */
   NameLike: 16,
+  /**
+   * A foreign issuer (American depositary shares, or a foreign legal form such as plc, N.V., AG):
+   * its home-market code may share the letters, so a cashtag in a list of London or other
+   * non-US symbols still means this company (`$VOD` among `$BARC $LLOY`).
+   */
+  ForeignIssuer: 32,
 } as const;
 
 /** Sum of {@link SymbolFlag} bits. */

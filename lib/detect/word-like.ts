@@ -49,20 +49,110 @@ export interface WordLikeContext {
    */
   issuerNameAcronyms: ReadonlyMap<string, number>;
   minIssuerCount: number;
+  /**
+   * Upper-case lemmas of a general English dictionary (WordNet 3.1: FBI, DNA, PSA, ICU): the
+   * letters are an acronym English already uses for something else.
+   */
+  dictionaryAcronyms: ReadonlySet<string>;
+}
+
+/** The issuer behind a symbol, as far as the word-like rule needs it. */
+export interface Issuer {
+  /** Directory security name ("Advanced Micro Devices, Inc. - Common Stock"). */
+  name: string;
+  /** An exchange-traded fund or note. */
+  fund: boolean;
+}
+
+/** Small words acronyms skip ("Bank of America" → BOA is not counted, "BA" is). */
+const INITIAL_SKIP = new Set(['of', 'and', 'the', '&', 'for', 'a', 'an', 'in', 'on', 'to']);
+
+/** The issuer part of a directory name: before " - " and any security description. */
+function issuerPart(name: string): string {
+  return name.replace(/\s+-\s+.*$/, '').replace(/,?\s+(?:Inc|Corp|Ltd|plc|N\.V|S\.A)\b.*$/i, '');
+}
+
+/** The words of a name's issuer part, hyphenated parts split ("Asset-Based" → Asset, Based). */
+function nameWords(name: string): string[] {
+  return issuerPart(name)
+    .split(/[\s\-/]+/)
+    .filter((w) => /[A-Za-z0-9]/.test(w));
 }
 
 /**
- * Whether a symbol is word-like: one or two letters; a frequent English word (`ALL`, `NOW`, `CAT`);
- * a common abbreviation (`CEO`, `AI`); or an upper-case word that several issuers use in their
- * own security names (`ETF`, `REIT`).
+ * Whether `symbol` is the issuer's own initials or first word: "Advanced Micro Devices" → AMD,
+ * "ICU Medical" → ICU. The letters then name the company before any other sense.
  */
-export function isWordLike(symbol: string, ctx: WordLikeContext): boolean {
+export function isOwnInitials(symbol: string, name: string): boolean {
+  const words = nameWords(name);
+  if (words[0] === symbol) return true;
+  const initials = words
+    .filter((w) => !INITIAL_SKIP.has(w.toLowerCase()))
+    .map((w) => (/[A-Za-z0-9]/.exec(w)?.[0] ?? '').toUpperCase())
+    .join('');
+  return initials.startsWith(symbol);
+}
+
+/**
+ * Whether a fund's symbol abbreviates an everyday phrase of its own name: the initials of a run of
+ * consecutive ordinary English words (Direxion Work From Home ETF → WFH, VictoryShares
+ * Asset-Based Income ETF → ABI). Prose writes the phrase's abbreviation far more often than the
+ * fund.
+ */
+export function abbreviatesThemePhrase(
+  symbol: string,
+  name: string,
+  isEnglishWord: (lower: string) => boolean,
+): boolean {
+  const words = nameWords(name);
+  for (let i = 0; i + symbol.length <= words.length; i++) {
+    let k = 0;
+    while (
+      k < symbol.length &&
+      (words[i + k]?.charAt(0).toUpperCase() ?? '') === symbol.charAt(k) &&
+      isEnglishWord((words[i + k] ?? '').toLowerCase())
+    ) {
+      k++;
+    }
+    if (k === symbol.length) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether a symbol is word-like (the language prior: its letters are more often an English word or
+ * acronym than this ticker): one or two letters; a frequent English word (`ALL`, `NOW`, `CAT`);
+ * a common abbreviation (`CEO`, `AI`); an upper-case word that several issuers use in their own
+ * security names (`ETF`, `REIT`); an acronym of a general English dictionary (`PSA`, `ICU`)
+ * unless the letters are the initials of the issuer's own name (AMD is Advanced Micro Devices
+ * before it is macular degeneration, ICU Medical calls itself ICU); or a fund's symbol that
+ * abbreviates an everyday phrase of its own name (`WFH` of "Work From Home ETF", `ABI` of
+ * "Asset-Based Income ETF"): people write the phrase's abbreviation, rarely the fund.
+ */
+export function isWordLike(symbol: string, ctx: WordLikeContext, issuer?: Issuer): boolean {
   const root = symbol.includes('.') ? symbol.slice(0, symbol.indexOf('.')) : symbol;
   if (root.length <= 2) return true;
   if (COMMON_ABBREVIATIONS.has(root)) return true;
   const count = ctx.englishWordCounts.get(root.toLowerCase());
   if (count !== undefined && count >= ctx.minWordCount) return true;
-  return (ctx.issuerNameAcronyms.get(root) ?? 0) >= ctx.minIssuerCount;
+  if ((ctx.issuerNameAcronyms.get(root) ?? 0) >= ctx.minIssuerCount) return true;
+  if (ctx.dictionaryAcronyms.has(root)) {
+    return !(issuer && !issuer.fund && isOwnInitials(root, issuer.name));
+  }
+  const isEnglish = (w: string) => (ctx.englishWordCounts.get(w) ?? 0) >= ctx.minWordCount;
+  return (
+    issuer !== undefined && issuer.fund && abbreviatesThemePhrase(root, issuer.name, isEnglish)
+  );
+}
+
+/** Parses the `acronym<TAB>synsets` list kept in lib/detect/sources. */
+export function parseAcronymList(tsv: string): Set<string> {
+  const out = new Set<string>();
+  for (const line of tsv.split(/\r?\n/).slice(1)) {
+    const tab = line.indexOf('\t');
+    if (tab > 0) out.add(line.slice(0, tab));
+  }
+  return out;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   buildDictionary,
+  isForeignIssuer,
   isNameLike,
   resolveIsharesTicker,
 } from '../../../lib/detect/build-dictionary';
@@ -11,10 +12,17 @@ import {
   encodeSymbolDictionary,
 } from '../../../lib/detect/symbol-dictionary';
 import { SymbolFlag } from '../../../lib/detect/symbol-flags';
+import {
+  abbreviatesThemePhrase,
+  isOwnInitials,
+  parseAcronymList,
+} from '../../../lib/detect/word-like';
 
 const build = buildDictionary(readDictionarySources());
 const flags = new Map(build.entries.map((e) => [e.symbol, e.flags]));
 const has = (symbol: string, bit: number) => ((flags.get(symbol) ?? 0) & bit) !== 0;
+/** A stand-in for the SUBTLEX list: the words of the two fund names below. */
+const english = (w: string) => ['work', 'from', 'home', 'asset', 'based', 'income'].includes(w);
 
 describe('classifySecurityName', () => {
   it('types warrants, rights, SPAC units, preferreds and notes from NASDAQ Trader names', () => {
@@ -90,6 +98,58 @@ describe('buildDictionary on the committed sources', () => {
     for (const s of ['KTOS', 'AAPL', 'IWM', 'QQQ', 'GNRC', 'URBN', 'NVDA']) {
       expect(has(s, SymbolFlag.WordLike), s).toBe(false);
     }
+  });
+
+  it("uses WordNet acronyms as a prior, except the issuer's own initials or first word", () => {
+    const acronyms = parseAcronymList(readDictionarySources().acronyms);
+    expect(acronyms.size).toBe(785);
+    expect(['PSA', 'ICU', 'AMD', 'FBI'].map((a) => acronyms.has(a))).toEqual([
+      true,
+      true,
+      true,
+      true,
+    ]);
+    // Public Storage, Northrop Grumman, Figma: the letters are an English acronym first.
+    for (const s of ['PSA', 'NOC', 'FIG']) expect(has(s, SymbolFlag.WordLike), s).toBe(true);
+    // Advanced Micro Devices is AMD before it is macular degeneration.
+    expect(isOwnInitials('AMD', 'Advanced Micro Devices, Inc. - Common Stock')).toBe(true);
+    expect(isOwnInitials('TKO', 'TKO Group Holdings, Inc. Class A Common Stock')).toBe(true);
+    expect(isOwnInitials('PSA', 'Public Storage Common Stock')).toBe(false);
+    expect(has('AMD', SymbolFlag.WordLike)).toBe(false);
+  });
+
+  it('marks fund symbols that abbreviate an everyday phrase of their own name', () => {
+    expect(abbreviatesThemePhrase('WFH', 'Direxion Work From Home ETF', english)).toBe(true);
+    expect(
+      abbreviatesThemePhrase('ABI', 'VictoryShares Pioneer Asset-Based Income ETF', english),
+    ).toBe(true);
+    expect(abbreviatesThemePhrase('QQQ', 'Invesco QQQ Trust, Series 1', english)).toBe(false);
+    for (const s of ['WFH', 'ABI']) expect(has(s, SymbolFlag.WordLike), s).toBe(true);
+    for (const s of ['QQQ', 'SPY', 'IWM', 'VTWO']) expect(has(s, SymbolFlag.Fund), s).toBe(true);
+    expect(has('IWM', SymbolFlag.WordLike)).toBe(false);
+  });
+
+  it('marks foreign issuers: depositary shares and foreign legal forms', () => {
+    expect(isForeignIssuer('Vodafone Group Plc - American Depositary Shares')).toBe(true);
+    expect(
+      isForeignIssuer(
+        'Shell PLC American Depositary Shares (each representing two (2) Ordinary Shares)',
+      ),
+    ).toBe(true);
+    expect(isForeignIssuer('SAP  SE ADS')).toBe(true);
+    expect(isForeignIssuer('Apple Inc. - Common Stock')).toBe(false);
+    expect(isForeignIssuer('Arch Capital Group Ltd. - Common Stock')).toBe(false);
+    for (const s of ['VOD', 'SHEL', 'BP', 'AZN', 'ARM']) {
+      expect(has(s, SymbolFlag.ForeignIssuer), s).toBe(true);
+    }
+    for (const s of ['AAPL', 'TSCO', 'REX'])
+      expect(has(s, SymbolFlag.ForeignIssuer), s).toBe(false);
+  });
+
+  it('lists the symbols the newer holdings add, with their names', () => {
+    expect(build.newListings.split('|')).toHaveLength(build.stats.addedFromHoldings);
+    expect(build.newListings).toContain('BBBY=BED BATH AND BEYOND INC');
+    expect(build.newListings.startsWith('ABX=ABACUS GLOBAL MANAGEMENT INC CLASS')).toBe(true);
   });
 
   it("marks funds, OTC-only listings and symbols that are their company's own name", () => {

@@ -32,6 +32,10 @@ function expectSameBothWays(text: string): void {
   const fast = findMentions(text, dictionary);
   const reference = findMentions(text, dictionary, { everyWord: true });
   expect(fast).toEqual(reference);
+  // With evidence too: doubtful and against mentions start at the same kinds of words.
+  expect(findMentions(text, dictionary, { evidence: true })).toEqual(
+    findMentions(text, dictionary, { evidence: true, everyWord: true }),
+  );
 }
 
 describe('the candidate scan (company names off)', () => {

@@ -17,6 +17,13 @@ describe('detectJsonLines (npm run detect)', () => {
     ]);
   });
 
+  it('decides each line as one document: a cashtag confirms a bare word-like symbol', () => {
+    const input = JSON.stringify({ id: 'b', text: 'Buying $NOC again. NOC has a huge backlog.' });
+    expect(detectJsonLines(input, dictionary)).toEqual([
+      '{"id":"b","mentions":[{"start":7,"end":11,"symbol":"NOC","kind":"cashtag"},{"start":19,"end":22,"symbol":"NOC","kind":"bare"}]}',
+    ]);
+  });
+
   it('names the line that is not JSON', () => {
     expect(() => detectJsonLines('{"id":1,"text":"x"}\n{oops', dictionary)).toThrow(/line 2/);
   });

@@ -133,7 +133,7 @@ describe('output', () => {
 });
 
 describe('robustness', () => {
-  it('never throws and always returns sorted, non-overlapping, in-range mentions on noisy text', () => {
+  it('never throws and always returns sorted, non-overlapping, in-range mentions on noisy text, with or without evidence', () => {
     const pieces = [
       '$',
       '$A',
@@ -187,13 +187,17 @@ describe('robustness', () => {
       let text = '';
       const count = 1 + Math.floor(next() * 40);
       for (let k = 0; k < count; k++) text += pieces[Math.floor(next() * pieces.length)];
-      const mentions = findMentions(text, dictionary);
-      let lastEnd = 0;
-      for (const m of mentions) {
-        expect(m.start).toBeGreaterThanOrEqual(lastEnd);
-        expect(m.end).toBeGreaterThan(m.start);
-        expect(m.end).toBeLessThanOrEqual(text.length);
-        lastEnd = m.end;
+      for (const mentions of [
+        findMentions(text, dictionary),
+        findMentions(text, dictionary, { evidence: true }),
+      ]) {
+        let lastEnd = 0;
+        for (const m of mentions) {
+          expect(m.start).toBeGreaterThanOrEqual(lastEnd);
+          expect(m.end).toBeGreaterThan(m.start);
+          expect(m.end).toBeLessThanOrEqual(text.length);
+          lastEnd = m.end;
+        }
       }
     }
   });
