@@ -48,31 +48,34 @@ export function rollingVolatility(
     }
     return Math.log(after / before);
   };
-  const window: (number | null)[] = [];
+  // The window's returns in a ring buffer; NaN marks an unusable return.
+  const ring = new Float64Array(windowDays);
+  let filled = 0;
   let sum = 0;
   let squares = 0;
   let bad = 0;
   const outDates: string[] = [];
   const values: (number | null)[] = [];
   for (let k = firstReturn; k <= end; k += 1) {
+    const slot = k % windowDays;
+    if (filled === windowDays) {
+      const old = ring[slot] as number;
+      if (Number.isNaN(old)) bad -= 1;
+      else {
+        sum -= old;
+        squares -= old * old;
+      }
+    } else filled += 1;
     const r = returnAt(k);
-    window.push(r);
+    ring[slot] = r ?? Number.NaN;
     if (r === null) bad += 1;
     else {
       sum += r;
       squares += r * r;
     }
-    if (window.length > windowDays) {
-      const old = window.shift() as number | null;
-      if (old === null) bad -= 1;
-      else {
-        sum -= old;
-        squares -= old * old;
-      }
-    }
     if (k < start) continue;
     outDates.push(dates[k] as string);
-    if (window.length < windowDays || bad > 0) {
+    if (filled < windowDays || bad > 0) {
       values.push(null);
       continue;
     }
