@@ -57,7 +57,11 @@ export async function runLens(ctx: ContentScriptContext): Promise<void> {
     {
       load: (target) => sendToBackground('getCard', target),
       onPointerInside: (inside) => running?.hover?.setOverCard(inside),
-      onDismiss: () => running?.hover?.close(),
+      onDismiss: () => {
+        running?.hover?.close();
+        // A card opened from the popup (revealSymbol) is not the hover tracker's to close.
+        card.hide();
+      },
     },
     settings.theme,
   );
@@ -133,6 +137,22 @@ export async function runLens(ctx: ContentScriptContext): Promise<void> {
       return {
         symbols: scanner.symbols().map((s) => ({ ...s, kind: kinds.get(s.symbol) ?? 'bare' })),
       };
+    },
+    // The popup's "On this page": scroll to the symbol's first mention and open its card there.
+    async revealSymbol({ symbol }) {
+      const first = running?.scanner?.mentions().find((m) => m.symbol === symbol);
+      if (!first) return { revealed: false };
+      const target = first.anchor ?? first.startNode.parentElement;
+      // The element first (it may sit in a scrolled container), then the text itself when the
+      // element is taller than the window. Scrolls are synchronous; rectangles are read after.
+      target?.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' });
+      let rect = first.rects()[0] ?? first.range().getBoundingClientRect();
+      if (rect.top < 0 || rect.bottom > window.innerHeight) {
+        window.scrollBy({ top: rect.top - window.innerHeight / 2, behavior: 'instant' });
+        rect = first.rects()[0] ?? first.range().getBoundingClientRect();
+      }
+      card.show({ symbol: first.symbol, kind: first.kind }, rect);
+      return { revealed: true };
     },
   };
   browser.runtime.onMessage.addListener((message: unknown, sender) => {

@@ -154,6 +154,12 @@ export function summarizeHoldings(file: HoldingsFile): CompositionSummary {
   };
 }
 
+function sectorSums(rows: readonly Holding[]): Map<string, number> {
+  const sums = new Map<string, number>();
+  for (const r of rows) sums.set(r.sector, (sums.get(r.sector) ?? 0) + r.weight);
+  return sums;
+}
+
 /** How the index changed between two holdings files. */
 export interface CompositionChange {
   from: string;
@@ -173,13 +179,8 @@ export interface CompositionChange {
 export function compareHoldings(older: HoldingsFile, newer: HoldingsFile): CompositionChange {
   const before = new Set(older.rows.map((r) => r.ticker));
   const after = new Set(newer.rows.map((r) => r.ticker));
-  const sum = (rows: readonly Holding[]) => {
-    const m = new Map<string, number>();
-    for (const r of rows) m.set(r.sector, (m.get(r.sector) ?? 0) + r.weight);
-    return m;
-  };
-  const a = sum(older.rows);
-  const b = sum(newer.rows);
+  const a = sectorSums(older.rows);
+  const b = sectorSums(newer.rows);
   const names = [...new Set([...a.keys(), ...b.keys()])];
   return {
     from: older.asOf,
