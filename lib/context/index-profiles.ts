@@ -84,6 +84,9 @@ export interface RevenueQuote {
   nonUsShare: number;
   /** What the figure is of, when it is not the column's index itself (`Russell 1000`). */
   of: string | null;
+  /** Who published it ("FTSE Russell", "Citi"). */
+  publisher: string;
+  /** The publication, as cited. */
   source: string;
   /** The date the figure refers to: `YYYY-MM-DD`, or `YYYY-MM` when the publisher gives a month. */
   asOf: string;
@@ -100,19 +103,33 @@ export const REVENUE_QUOTES: Readonly<Record<string, readonly RevenueQuote[]>> =
     {
       nonUsShare: 0.1978,
       of: null,
-      source: 'FTSE Russell, "How American is your US equity portfolio?"',
+      publisher: 'FTSE Russell',
+      source: 'FTSE Russell, "How American is your US equity portfolio?", FTSE Russell Insights',
       asOf: '2023-09-29',
     },
-    { nonUsShare: 0.24, of: null, source: 'Citi (76% of sales in the US)', asOf: '2024-07' },
+    {
+      nonUsShare: 0.24,
+      of: null,
+      publisher: 'Citi',
+      source: 'Citi: 76% of Russell 2000 sales are in the US',
+      asOf: '2024-07',
+    },
   ],
   [SP_500]: [
     {
       nonUsShare: 0.3939,
       of: 'Russell 1000',
-      source: 'FTSE Russell, "How American is your US equity portfolio?"',
+      publisher: 'FTSE Russell',
+      source: 'FTSE Russell, "How American is your US equity portfolio?", FTSE Russell Insights',
       asOf: '2023-09-29',
     },
-    { nonUsShare: 0.41, of: null, source: 'Citi (59% of sales in the US)', asOf: '2024-07' },
+    {
+      nonUsShare: 0.41,
+      of: null,
+      publisher: 'Citi',
+      source: 'Citi: 59% of S&P 500 sales are in the US',
+      asOf: '2024-07',
+    },
   ],
   [NASDAQ_COMPOSITE]: [],
 };

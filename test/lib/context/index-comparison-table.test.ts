@@ -70,7 +70,11 @@ describe('buildIndexComparisonTable on the bundled data', () => {
       [0.1978, '2023-09-29'],
       [0.24, '2024-07'],
     ]);
-    expect(table.revenue[1]![0]).toMatchObject({ nonUsShare: 0.3939, of: 'Russell 1000' });
+    expect(table.revenue[1]![0]).toMatchObject({
+      nonUsShare: 0.3939,
+      of: 'Russell 1000',
+      publisher: 'FTSE Russell',
+    });
     expect(table.revenue[2]).toEqual([]);
   });
 
