@@ -4,15 +4,16 @@
  * line per file. A unit test checks the committed file equals a fresh build.
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildCompositionData } from '../lib/composition/composition-file';
 
 /** Folder of the raw holdings files. */
-export const HOLDINGS_DIR = fileURLToPath(
-  new URL('../lib/snapshot/sources/russell2000-constituents/', import.meta.url),
-);
-const OUTPUT = fileURLToPath(new URL('../public/data/composition.json', import.meta.url));
+// Paths from this file's path, not `new URL(relative, import.meta.url)`: a DOM test environment
+// replaces the global URL with one that resolves against the page instead.
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const HOLDINGS_DIR = join(ROOT, 'lib/snapshot/sources/russell2000-constituents');
+const OUTPUT = join(ROOT, 'public/data/composition.json');
 
 /** The raw holdings CSVs, in file-name order. */
 export function readHoldingsTexts(dir = HOLDINGS_DIR): string[] {

@@ -4,13 +4,15 @@
  * committed file equals a fresh build.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { buildSymbolTable, type SymbolTableSources } from '../lib/symbols/build-symbol-table';
 
-const SOURCES = fileURLToPath(new URL('../lib/detect/sources/', import.meta.url));
-const OUTPUT = fileURLToPath(new URL('../public/data/symbols.json', import.meta.url));
+// Paths from this file's path (a DOM test environment replaces the global URL).
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const SOURCES = join(ROOT, 'lib/detect/sources');
+const OUTPUT = join(ROOT, 'public/data/symbols.json');
 
 /** The raw files the table is built from, with their dates (lib/detect/sources/PROVENANCE.txt). */
 export function readSymbolTableSources(dir = SOURCES): SymbolTableSources {

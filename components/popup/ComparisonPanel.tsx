@@ -24,14 +24,13 @@ function quoteDate(asOf: string): string {
 }
 
 function Quote({ q }: { q: RevenueQuote }) {
+  const whole = Number.isInteger(Math.round(q.nonUsShare * 10_000) / 100);
   return (
-    <span class="quote">
-      <strong>
-        {formatPercent(q.nonUsShare, q.nonUsShare * 100 === Math.round(q.nonUsShare * 100) ? 0 : 2)}
-      </strong>
-      {q.of && ` (${q.of})`}
+    <span class="quote" title={`${q.source}, ${quoteDate(q.asOf)}`}>
+      <strong>{formatPercent(q.nonUsShare, whole ? 0 : 2)}</strong>
+      {q.of && <span class="sublabel">for the {q.of}</span>}
       <span class="sublabel">
-        {q.source}, {quoteDate(q.asOf)}
+        {q.publisher}, {quoteDate(q.asOf)}
       </span>
     </span>
   );

@@ -83,6 +83,8 @@ export function PopupApp({ siteAccess, initialPanel = 'markets' }: PopupAppProps
   const [online, setOnline] = useState(() => ports.online());
   const [panel, setPanel] = useState<PanelId>(initialPanel);
   const [visited, setVisited] = useState<ReadonlySet<PanelId>>(() => new Set([initialPanel]));
+  // While this popup's own "Refresh now" runs, its reply (not the last progress event) reloads.
+  const refreshingHere = useRef(false);
 
   // Newer data (a refresh, a fetched symbol) or a refresh's progress from the background.
   useEffect(
@@ -93,7 +95,7 @@ export function PopupApp({ siteAccess, initialPanel = 'markets' }: PopupAppProps
           const { done, total, current } = event.data;
           const finished = current === null && done >= total;
           setProgress(finished ? null : event.data);
-          if (finished) setDataVersion((v) => v + 1);
+          if (finished && !refreshingHere.current) setDataVersion((v) => v + 1);
         }
       }),
     [ports],
@@ -122,7 +124,9 @@ export function PopupApp({ siteAccess, initialPanel = 'markets' }: PopupAppProps
   async function refresh() {
     setResult(null);
     setProgress({ done: 0, total: 0, current: null });
+    refreshingHere.current = true;
     const reply = await ports.send('refreshNow', {});
+    refreshingHere.current = false;
     setProgress(null);
     setResult(reply);
     setDataVersion((v) => v + 1);

@@ -19,21 +19,6 @@ function lastKnown(values: readonly (number | null)[]): number | null {
   return null;
 }
 
-function extreme(
-  chart: CurveChart,
-  line: number,
-  pick: 'max' | 'min',
-): { value: number; date: string } | null {
-  let best: { value: number; date: string } | null = null;
-  chart.lines[line]?.values.forEach((v, i) => {
-    if (v === null) return;
-    if (best === null || (pick === 'max' ? v > best.value : v < best.value)) {
-      best = { value: v, date: chart.dates[i] as string };
-    }
-  });
-  return best;
-}
-
 function period(chart: CurveChart): string {
   return `${formatDate(chart.startDate)} to ${formatDate(chart.dates.at(-1))}`;
 }
@@ -52,8 +37,8 @@ export function ratioSummary(chart: CurveChart): string {
   const [ratio, trend] = chart.lines;
   const last = ratio ? lastKnown(ratio.values) : null;
   const avg = trend ? lastKnown(trend.values) : null;
-  const high = extreme(chart, 0, 'max');
-  const low = extreme(chart, 0, 'min');
+  const high = ratio?.high;
+  const low = ratio?.low;
   const sentences = [
     `Russell 2000 / S&P 500 from ${period(chart)} (100 = start): ${formatNumber(last, 1)} at the end, ` +
       `highest ${formatNumber(high?.value ?? null, 1)} on ${formatDate(high?.date)}, ` +
@@ -81,7 +66,7 @@ export function volatilitySummary(chart: CurveChart, windowDays: number): string
   const latest = chart.lines
     .map((l) => `${l.label} ${formatPercent(lastKnown(l.values))}`)
     .join(', ');
-  const peak = extreme(chart, 0, 'max');
+  const peak = chart.lines[0]?.high;
   return (
     `${windowDays}-day realized volatility, annualized, on ${formatDate(chart.dates.at(-1))}: ${latest}. ` +
     `Highest from ${period(chart)}: ${chart.lines[0]?.label} ${formatPercent(peak?.value ?? null)} on ${formatDate(peak?.date)}.`

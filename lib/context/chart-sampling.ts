@@ -7,13 +7,14 @@
  * Indices of at most `maxPoints` of `n` points (all when `n ≤ maxPoints`), ascending, always
  * with the first and the last. `even` spreads them evenly (fine for smooth curves); `lowest`
  * splits the range into equal buckets and keeps each bucket's lowest value of `values`
- * (a drawdown curve then keeps its troughs; `null` values are never preferred). Indices in
+ * (a drawdown curve then keeps its troughs; `null` values are never preferred), `highest` its
+ * highest (a volatility curve keeps its peaks). Indices in
  * `keep` (markers) are added on top, so the result can exceed `maxPoints` by their number.
  */
 export function sampleIndices(
   n: number,
   maxPoints: number,
-  mode: 'even' | 'lowest' = 'even',
+  mode: 'even' | 'lowest' | 'highest' = 'even',
   values: readonly (number | null)[] = [],
   keep: readonly number[] = [],
 ): number[] {
@@ -25,6 +26,7 @@ export function sampleIndices(
   } else {
     picks.add(0);
     picks.add(n - 1);
+    const sign = mode === 'highest' ? -1 : 1;
     const buckets = maxPoints - 2;
     for (let b = 0; b < buckets; b += 1) {
       const from = 1 + Math.floor((b * (n - 2)) / buckets);
@@ -36,7 +38,7 @@ export function sampleIndices(
         if (
           v !== null &&
           v !== undefined &&
-          (current === null || current === undefined || v < current)
+          (current === null || current === undefined || sign * v < sign * current)
         ) {
           best = i;
         }

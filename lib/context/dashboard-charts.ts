@@ -1,5 +1,5 @@
 import { drawdownCurve } from '../metrics/drawdown-curve';
-import { indexOnOrBefore } from '../metrics/lookup';
+import { indexOnOrAfter, indexOnOrBefore } from '../metrics/lookup';
 import { missing, present } from '../metrics/metric-result';
 import type { MetricResult } from '../metrics/metric-result';
 import { periodStartDate } from '../metrics/period';
@@ -37,6 +37,47 @@ export interface CurveLine {
   symbol: string;
   label: string;
   values: (number | null)[];
+  /** Highest and lowest value over the view at full daily resolution (the drawn points are a sample). */
+  high: DatedPoint | null;
+  low: DatedPoint | null;
+}
+
+/** A value on a date. */
+export interface DatedPoint {
+  date: string;
+  value: number;
+}
+
+/**
+ * The highest and lowest of `valueAt(i)` for `i` in `[from, to]` (first date of each wins ties),
+ * rounded to `digits`; `null` when no value is known.
+ */
+function extremes(
+  dates: readonly string[],
+  from: number,
+  to: number,
+  valueAt: (i: number) => number | null | undefined,
+  digits: number,
+): { high: DatedPoint | null; low: DatedPoint | null } {
+  let high = -1;
+  let low = -1;
+  let highValue = -Infinity;
+  let lowValue = Infinity;
+  for (let i = from; i <= to; i += 1) {
+    const v = valueAt(i);
+    if (v === null || v === undefined || !Number.isFinite(v)) continue;
+    if (v > highValue) {
+      highValue = v;
+      high = i;
+    }
+    if (v < lowValue) {
+      lowValue = v;
+      low = i;
+    }
+  }
+  const point = (i: number, v: number): DatedPoint | null =>
+    i < 0 ? null : { date: dates[i] as string, value: roundTo(v, digits) as number };
+  return { high: point(high, highValue), low: point(low, lowValue) };
 }
 
 /** A date the chart marks: a crisis trough, today, or an episode's stretch. */
@@ -226,6 +267,13 @@ function rebasedViews(chosen: ChosenSeries[], asOf: string): ViewFigure[] {
               symbol: c.series.symbol,
               label: labelOf(c),
               values: picks.map((i) => roundTo(((closes[i] as number) * 100) / first, 2)),
+              ...extremes(
+                joined.dates,
+                b,
+                joined.dates.length - 1,
+                (i) => ((closes[i] as number) * 100) / first,
+                2,
+              ),
             };
           }),
           markers: [],
@@ -312,6 +360,13 @@ function ratioViews(
               symbol: `${a.symbol}/${b.symbol}`,
               label,
               values: picks.map((i) => roundTo((100 * (ratio[i] as number)) / first, 2)),
+              ...extremes(
+                joined.dates,
+                bi,
+                joined.dates.length - 1,
+                (i) => (100 * (ratio[i] as number)) / first,
+                2,
+              ),
             },
             {
               symbol: `${a.symbol}/${b.symbol} avg`,
@@ -320,6 +375,16 @@ function ratioViews(
                 const t = trend[i];
                 return t === null || t === undefined ? null : roundTo((100 * t) / first, 2);
               }),
+              ...extremes(
+                joined.dates,
+                bi,
+                joined.dates.length - 1,
+                (i) => {
+                  const t = trend[i];
+                  return t === null || t === undefined ? null : (100 * t) / first;
+                },
+                2,
+              ),
             },
           ],
           markers,
@@ -339,7 +404,7 @@ function pairedCurveViews(
   pair: { chosen: ChosenSeries; curve: { dates: string[]; values: (number | null)[] } | null }[],
   asOf: string,
   digits: number,
-  mode: 'even' | 'lowest',
+  mode: 'even' | 'lowest' | 'highest',
   markersFor: (
     dates: string[],
     startDate: string,
@@ -388,11 +453,14 @@ function pairedCurveViews(
               symbol: (first.chosen.series as PricedSeries).symbol,
               label: labelOf(first.chosen),
               values: picks.map((i) => roundTo(viewValues[i] ?? null, digits)),
+              ...extremes(inView, 0, inView.length - 1, (i) => viewValues[i], digits),
             },
             ...rest
               .filter((p) => p.curve !== null && p.chosen.series !== null)
               .map((p) => {
                 const curve = p.curve as { dates: string[]; values: (number | null)[] };
+                const from = indexOnOrAfter(curve.dates, startDate);
+                const to = indexOnOrBefore(curve.dates, asOf);
                 return {
                   symbol: (p.chosen.series as PricedSeries).symbol,
                   label: labelOf(p.chosen),
@@ -402,6 +470,7 @@ function pairedCurveViews(
                       ? roundTo(curve.values[i] ?? null, digits)
                       : null;
                   }),
+                  ...extremes(curve.dates, from, to, (i) => curve.values[i], digits),
                 };
               }),
           ],
@@ -465,7 +534,7 @@ export function buildDashboardCharts(input: DashboardChartsInput): DashboardChar
         ],
         asOf,
         4,
-        'even',
+        'highest',
         spans,
       ),
     },

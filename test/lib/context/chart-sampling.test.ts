@@ -16,6 +16,11 @@ describe('sampleIndices', () => {
     expect(sampleIndices(10, 4, 'lowest', values)).toEqual([0, 2, 5, 9]);
   });
 
+  it('keeps the highest point of each bucket (a volatility curve keeps its peaks)', () => {
+    const values = [0, 0.1, 0.5, 0.2, null, 0.3, 0.05, 0, 0.02, 0];
+    expect(sampleIndices(10, 4, 'highest', values)).toEqual([0, 2, 5, 9]);
+  });
+
   it('adds marked points on top of the sample', () => {
     expect(sampleIndices(11, 3, 'even', [], [7])).toEqual([0, 5, 7, 10]);
   });

@@ -32,8 +32,10 @@ describe('buildDashboardCharts on the bundled data (^RUT to 2026-02-20)', () => 
       'Nasdaq Composite history ends 2022-05-04; QQQ used (it tracks a related index, not the Nasdaq Composite)',
     ]);
     expect(nonFiniteNumbers(charts)).toEqual([]);
-    // Markers carry a `value` too; their provenance is the chart figure's.
-    expect(figuresWithoutProvenance(charts).filter((p) => !p.includes('.markers['))).toEqual([]);
+    // Markers and a line's high and low carry a `value` too; their provenance is the chart figure's.
+    expect(
+      figuresWithoutProvenance(charts).filter((p) => !/\.markers\[|\.high$|\.low$/.test(p)),
+    ).toEqual([]);
   });
 
   it('rebases the 1Y view as rebasedChart does (the dashboard context chart)', () => {
@@ -74,6 +76,9 @@ describe('buildDashboardCharts on the bundled data (^RUT to 2026-02-20)', () => 
     expect(chart.startDate).toBe('1987-09-10');
     expect(chart.lines.map((l) => l.label)).toEqual(['Russell 2000 / S&P 500', '1-year average']);
     expect(chart.lines[0]!.values.at(-1)).toBe(72.36);
+    // Highs and lows come from every close, not from the drawn sample.
+    expect(chart.lines[0]!.high).toEqual({ date: '2014-03-04', value: 121.05 });
+    expect(chart.lines[0]!.low).toEqual({ date: '1999-04-08', value: 55.84 });
     // The moving average needs a year of closes.
     expect(chart.lines[1]!.values[0]).toBeNull();
     expect(chart.lines[1]!.values.at(-1)).toBe(68.11);
@@ -106,6 +111,9 @@ describe('buildDashboardCharts on the bundled data (^RUT to 2026-02-20)', () => 
     expect(r2k!.values.at(-1)).toBeCloseTo(realizedVolatility(all['^RUT']!, 63, '2026-02-20')!, 4);
     expect(sp!.values.at(-1)).toBeCloseTo(realizedVolatility(all['^GSPC']!, 63, '2026-02-20')!, 4);
     expect([r2k!.values.at(-1), sp!.values.at(-1)]).toEqual([0.1814, 0.1146]);
+    // The 2008 peak (80.2% on 2008-12-16) is kept by the sample and reported as the high.
+    expect(r2k!.high).toEqual({ date: '2008-12-16', value: 0.8019 });
+    expect(r2k!.values).toContain(0.8019);
   });
 
   it('keeps the troughs on the drawdown curve and marks 2008, 2020 and today', () => {
