@@ -107,7 +107,9 @@ export function PopupApp({ siteAccess, initialPanel = 'markets' }: PopupAppProps
 
   const version = `${prefsVersion}:${dataVersion}`;
   const dashboard = useReply('getDashboard', {}, version);
-  const charts = useReply('getDashboardCharts', {}, version);
+  // The charts are asked for once the figures are in: the worker answers one at a time, and
+  // the figures are what the popup paints first.
+  const charts = useReply('getDashboardCharts', {}, version, dashboard !== null);
   const layer = useReply(
     'getDataStatus',
     {},

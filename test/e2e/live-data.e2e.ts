@@ -61,7 +61,7 @@ test('"Refresh now" in the popup reports what happened when the provider cannot 
   const popup = await ext.openExtensionPage('popup.html');
   await popup.getByTestId('r2k-level').waitFor({ timeout: 10_000 });
   await popup.getByRole('button', { name: 'Refresh now' }).click();
-  const status = popup.locator('.data-bar [role=status]');
+  const status = popup.locator('[data-state=refresh-result]');
   await status.waitFor({ timeout: 30_000 });
   assert.match(await status.innerText(), /failed|updated|current/);
   // The dashboard still shows the last good data.
