@@ -9,6 +9,7 @@ import { REFRESH_ALARM } from './alarms';
 import { getDataService, resetToSnapshot } from './data-service';
 import { describeFailure } from './describe-failure';
 import { notifyDataUpdated } from './notify';
+import { refreshProgress, reportRefreshProgress } from './refresh-progress';
 
 /** Symbols viewed recently that "Refresh now" also updates, most recent first. */
 const RECENT_SYMBOLS = 25;
@@ -34,6 +35,7 @@ export async function dataLayerStatus(): Promise<DataLayerStatus> {
       message: describeFailure({ kind: f.kind as never, message: f.message }),
       at: new Date(f.at).toISOString(),
     })),
+    refreshing: refreshProgress(),
   };
 }
 
@@ -52,8 +54,20 @@ export function toRefreshReport(results: readonly RefreshResult[]): RefreshRepor
   };
 }
 
-/** "Refresh now": the benchmarks, then recently viewed symbols, whether due or not. */
-export async function refreshNow(settings: Settings): Promise<RefreshReport> {
+let running: Promise<RefreshReport> | null = null;
+
+/**
+ * "Refresh now": the benchmarks, then recently viewed symbols, whether due or not, one after
+ * another with progress events to extension pages. A second call while one runs joins it.
+ */
+export function refreshNow(settings: Settings): Promise<RefreshReport> {
+  running ??= refreshAllNow(settings).finally(() => {
+    running = null;
+  });
+  return running;
+}
+
+async function refreshAllNow(settings: Settings): Promise<RefreshReport> {
   if (settings.data.refresh === 'offline') {
     return {
       updated: [],
@@ -68,7 +82,17 @@ export async function refreshNow(settings: Settings): Promise<RefreshReport> {
     .slice(0, RECENT_SYMBOLS)
     .map((a) => a.symbol);
   const symbols = [...new Set([...benchmarkOrder(settings.comparison.benchmarks), ...recent])];
-  const results = await (await data.refresher()).refreshAll(symbols);
+  const refresher = await data.refresher();
+  // One symbol after another, as refreshAll does, announcing each step to the popup.
+  const results: RefreshResult[] = [];
+  try {
+    for (const [i, symbol] of symbols.entries()) {
+      reportRefreshProgress({ done: i, total: symbols.length, current: symbol });
+      results.push(await refresher.refreshSymbol(symbol));
+    }
+  } finally {
+    reportRefreshProgress({ done: symbols.length, total: symbols.length, current: null });
+  }
   const report = toRefreshReport(results);
   if (report.updated.length > 0) notifyDataUpdated(report.updated);
   return report;

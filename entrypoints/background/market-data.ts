@@ -20,6 +20,11 @@ export interface MarketData {
   benchmarks(extra?: readonly string[]): Promise<{ available: SeriesBySymbol; status: DataStatus }>;
   /** A symbol's series: cached data at once (revalidated in the background when stale), or fetched when absent. */
   symbol(symbol: string): Promise<SymbolLookup>;
+  /**
+   * A symbol's cached series without fetching and without counting as a use (a list of a page's
+   * symbols is not a hover); when none is cached, the reason (the last failed fetch, if any).
+   */
+  peek(symbol: string): Promise<SymbolLookup>;
   membership(symbol: string): Promise<MembershipInput>;
 }
 
@@ -194,6 +199,25 @@ export function cacheMarketData(data: DataService, options: CacheMarketDataOptio
         series: await priced(fetched),
         instrument: instrumentOf(fetched.series.instrumentType, symbol),
         status: { ...status, origin: result.status === 'updated' ? 'live' : status.origin },
+      };
+    },
+
+    async peek(symbol) {
+      const cached = await cache.readSeries(symbol);
+      if (cached) {
+        return {
+          ok: true,
+          series: await priced(cached),
+          instrument: instrumentOf(cached.series.instrumentType, symbol),
+          status: statusOf(cached, false),
+        };
+      }
+      const error = (await cache.readMeta(symbol))?.lastError ?? null;
+      return {
+        ok: false,
+        reason: error
+          ? `No data for ${symbol}: ${describeFailure(error)}`
+          : `No saved data for ${symbol}.`,
       };
     },
 

@@ -1,7 +1,14 @@
+import { buildDashboardCharts } from '../../lib/context/dashboard-charts';
 import { buildDashboardContext } from '../../lib/context/dashboard-context';
+import { buildIndexComparisonTable } from '../../lib/context/index-comparison-table';
 import type { ComparisonPrefs } from '../../lib/context/comparison-prefs';
 import { buildSymbolContext } from '../../lib/context/symbol-context';
-import type { CardPayload, DashboardPayload } from '../../lib/messaging/protocol';
+import type {
+  CardPayload,
+  DashboardChartsPayload,
+  DashboardPayload,
+  IndexComparisonPayload,
+} from '../../lib/messaging/protocol';
 import type { Settings } from '../../lib/settings/schema';
 import { getMarketData } from './market-data';
 import { notifyDataUpdated } from './notify';
@@ -18,6 +25,30 @@ export async function buildDashboardPayload(
   const data = await getMarketData(settings, (symbols) => notifyDataUpdated(symbols, tabId));
   const { available, status } = await data.benchmarks(settings.comparison.benchmarks);
   return { context: buildDashboardContext({ available, prefs: prefsOf(settings) }), status };
+}
+
+/** The popup's charts, on the dashboard's series and as-of date. */
+export async function buildDashboardChartsPayload(
+  settings: Settings,
+): Promise<DashboardChartsPayload> {
+  const data = await getMarketData(settings, (symbols) => notifyDataUpdated(symbols));
+  const { available, status } = await data.benchmarks(settings.comparison.benchmarks);
+  return { charts: buildDashboardCharts({ available, prefs: prefsOf(settings) }), status };
+}
+
+/** The Russell 2000, the S&P 500 and the Nasdaq Composite side by side, measured. */
+export async function buildIndexComparisonPayload(
+  settings: Settings,
+): Promise<IndexComparisonPayload> {
+  const data = await getMarketData(settings, (symbols) => notifyDataUpdated(symbols));
+  const { available, status } = await data.benchmarks();
+  return {
+    table: buildIndexComparisonTable({
+      available,
+      volatilityWindow: settings.comparison.volatilityWindow,
+    }),
+    status,
+  };
 }
 
 /**

@@ -78,7 +78,11 @@ export async function runLens(): Promise<void> {
         return reply;
       },
       onPointerInside: (inside) => running?.lens?.hover.setOverCard(inside),
-      onDismiss: () => running?.lens?.hover.close(),
+      onDismiss: () => {
+        running?.lens?.hover.close();
+        // A card opened from the popup (revealSymbol) is not the hover tracker's to close.
+        card.hide();
+      },
     },
     settings.theme,
   );
@@ -145,6 +149,22 @@ export async function runLens(): Promise<void> {
       return {
         symbols: engine.symbols().map((s) => ({ ...s, kind: kinds.get(s.symbol) ?? 'bare' })),
       };
+    },
+    // The popup's "On this page": scroll to the symbol's first mention and open its card there.
+    async revealSymbol({ symbol }) {
+      const engine = running?.lens?.engine;
+      if (!engine) return { revealed: false };
+      const firstOf = () => engine.mentions().find((m) => m.symbol === symbol);
+      let first = firstOf();
+      if (!first) {
+        // Perhaps further down than the reader has been: read the rest of the page.
+        await engine.complete();
+        first = firstOf();
+      }
+      const rect = first ? engine.reveal(first) : null;
+      if (!first || !rect) return { revealed: false };
+      card.show({ symbol: first.symbol, kind: first.kind }, rect);
+      return { revealed: true };
     },
   };
   const onMessage = (message: unknown, sender: { id?: string }) => {

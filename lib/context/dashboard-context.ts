@@ -1,10 +1,9 @@
-import { lastDate } from '../metrics/as-of';
 import { indexOnOrBefore } from '../metrics/lookup';
 import type { Period } from '../metrics/period';
 import { rateSensitivityDetailed } from '../metrics/rate-sensitivity';
 import type { RateSensitivity } from '../metrics/rate-sensitivity';
 import type { CurrentDrawdown } from '../metrics/drawdown';
-import { RUSSELL_2000, SP_500, TEN_YEAR_YIELD, benchmarkInfo } from './benchmarks';
+import { TEN_YEAR_YIELD } from './benchmarks';
 import {
   BETA_WINDOW_DAYS,
   DEFAULT_COMPARISON_PREFS,
@@ -30,7 +29,7 @@ import type { RebasedChart } from './rebased-chart';
 import { relativeStrength } from './relative-strength';
 import { seriesUpTo } from './series-up-to';
 import type { RelativeStrength } from './relative-strength';
-import { chooseRequiredSeries, chooseSeries, notChosen } from './series-choice';
+import { chooseDashboardSeries } from './dashboard-series';
 import type { ChosenSeries, SeriesChoice } from './series-choice';
 
 /** What the popup needs to build its view. */
@@ -103,15 +102,6 @@ export interface DashboardContext {
 /** Periods the dashboard always shows. */
 export const DASHBOARD_BASE_PERIODS: readonly Period[] = ['1M', 'YTD', '1Y'];
 
-function latestLastDate(...series: (PricedSeries | undefined)[]): string | null {
-  let latest: string | null = null;
-  for (const s of series) {
-    const last = s === undefined ? null : lastDate(s);
-    if (last !== null && (latest === null || last > latest)) latest = last;
-  }
-  return latest;
-}
-
 function rateFigures(
   r2k: ChosenSeries,
   sp500: ChosenSeries,
@@ -166,28 +156,10 @@ function rateFigures(
 export function buildDashboardContext(input: DashboardContextInput): DashboardContext {
   const prefs = input.prefs ?? DEFAULT_COMPARISON_PREFS;
   const { available } = input;
-  const etf = benchmarkInfo(RUSSELL_2000).proxyEtf;
-  const latest = latestLastDate(available[RUSSELL_2000], etf === null ? undefined : available[etf]);
-  const anchor =
-    latest !== null && input.asOf !== undefined && input.asOf < latest ? input.asOf : latest;
-  const notes: string[] = [];
-  const required =
-    anchor === null
-      ? { chosen: notChosen(RUSSELL_2000, 'no Russell 2000 series available'), asOf: null }
-      : chooseRequiredSeries(RUSSELL_2000, available, anchor);
-  const r2k = required.chosen;
-  const asOf = required.asOf;
-  const pick = (symbol: string): ChosenSeries =>
-    asOf === null
-      ? notChosen(symbol, 'no common as-of date')
-      : chooseSeries(symbol, available, asOf);
-  const sp500 = pick(SP_500);
-  const others = prefs.benchmarks
-    .filter((b, i) => b !== RUSSELL_2000 && prefs.benchmarks.indexOf(b) === i)
-    .map((b) => (b === SP_500 ? sp500 : pick(b)));
-  for (const c of [r2k, sp500, ...others.filter((o) => o !== sp500)]) {
-    if (c.choice.note !== null) notes.push(c.choice.note);
-  }
+  const chosen = chooseDashboardSeries(available, prefs, input.asOf);
+  const { asOf, sp500, notes } = chosen;
+  const r2k = chosen.russell2000;
+  const others = chosen.benchmarks;
   const series = r2k.series;
   const periods = unionOfPeriods(DASHBOARD_BASE_PERIODS, prefs.periods);
 

@@ -52,3 +52,39 @@ export type {
   EpisodeFigure,
   RateSensitivityFigures,
 } from './dashboard-context';
+export { chooseDashboardSeries } from './dashboard-series';
+export type { DashboardSeries } from './dashboard-series';
+export {
+  LONG_CHART_POINTS,
+  LONG_VIEWS,
+  RATIO_TREND_DAYS,
+  REBASED_VIEWS,
+  buildDashboardCharts,
+} from './dashboard-charts';
+export type {
+  ChartMarker,
+  ChartView,
+  CurveChart,
+  CurveLine,
+  DashboardCharts,
+  DashboardChartsInput,
+  DatedPoint,
+  ViewFigure,
+} from './dashboard-charts';
+export { LONG_VOLATILITY_DAYS, buildIndexComparisonTable } from './index-comparison-table';
+export type {
+  EpisodeCell,
+  EpisodeRow,
+  IndexComparisonInput,
+  IndexComparisonTable,
+} from './index-comparison-table';
+export { COMPARED_INDEXES, CONTEXT_ROWS, REVENUE_QUOTES } from './index-profiles';
+export type { ContextRow, RevenueQuote } from './index-profiles';
+export { buildSymbolSummary, median, summarizePage } from './symbol-summary';
+export type {
+  MembershipStatus,
+  PageSummary,
+  SummaryInstrument,
+  SymbolSummary,
+  SymbolSummaryInput,
+} from './symbol-summary';

@@ -5,6 +5,8 @@ export interface SymbolTable extends Iterable<[string, SymbolFlags]> {
   /** The flags of a canonical symbol (`BRK.B`), or undefined when it is not listed. */
   get(symbol: string): SymbolFlags | undefined;
   has(symbol: string): boolean;
+  /** Every symbol, by length then in sort order. */
+  keys(): IterableIterator<string>;
   readonly size: number;
 }
 
@@ -103,6 +105,10 @@ class PackedSymbolTable implements SymbolTable {
 
   has(symbol: string): boolean {
     return this.get(symbol) !== undefined;
+  }
+
+  *keys(): IterableIterator<string> {
+    for (const [symbol] of this) yield symbol;
   }
 
   *[Symbol.iterator](): IterableIterator<[string, SymbolFlags]> {

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { Reply } from './envelope';
 import type { ContentProtocolMap, MessageType, RequestOf, ResponseOf } from './protocol';
+import { contentResponseValidators } from './validators';
 
 function toReply<T>(raw: unknown): Reply<T> {
   if (typeof raw === 'object' && raw !== null && 'ok' in raw) return raw as Reply<T>;
@@ -30,17 +31,42 @@ export async function sendToBackground<K extends MessageType>(
   }
 }
 
-/** Sends a typed message to the content script of `tabId`; never throws. */
+/** The error text of a tab without a content script to answer ("Receiving end does not exist"). */
+export const NO_RECEIVER = 'R2K Lens is not running on this page.';
+
+/**
+ * Sends a typed message to the content script in the top frame of `tabId` (frame 0: it answers
+ * for its whole page) and validates the reply with {@link contentResponseValidators}: a page's
+ * renderer is not trusted, so a malformed reply comes back as an error, never as data. Never
+ * throws; a tab without our content script gives {@link NO_RECEIVER}.
+ */
 export async function sendToTab<K extends keyof ContentProtocolMap>(
   tabId: number,
   type: K,
   data: ContentProtocolMap[K]['request'],
 ): Promise<Reply<ContentProtocolMap[K]['response']>> {
+  let raw: unknown;
   try {
-    return toReply<ContentProtocolMap[K]['response']>(
-      await browser.tabs.sendMessage(tabId, { type, data }),
-    );
+    raw = await browser.tabs.sendMessage(tabId, { type, data }, { frameId: 0 });
   } catch (error) {
+    const text = error instanceof Error ? error.message : String(error);
+    if (/receiving end does not exist|could not establish connection/i.test(text)) {
+      return { ok: false, error: NO_RECEIVER };
+    }
     return failure(error);
   }
+  if (raw === undefined) return { ok: false, error: NO_RECEIVER };
+  const reply = toReply<unknown>(raw);
+  if (!reply.ok)
+    return {
+      ok: false,
+      error:
+        typeof reply.error === 'string'
+          ? reply.error.slice(0, 200)
+          : 'The page answered with an error.',
+    };
+  const parsed = contentResponseValidators[type](reply.data);
+  return typeof parsed === 'string'
+    ? { ok: false, error: `The page's answer was malformed (${parsed}).` }
+    : { ok: true, data: parsed as ContentProtocolMap[K]['response'] };
 }

@@ -13,6 +13,11 @@ export type Validators<Map extends Protocol<Map>> = {
   [K in keyof Map]: (data: unknown) => Map[K]['request'] | string;
 };
 
+/** Validates the reply data of each message (replies from a less trusted side: a content script). */
+export type ResponseValidators<Map extends Protocol<Map>> = {
+  [K in keyof Map]: (data: unknown) => Map[K]['response'] | string;
+};
+
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }

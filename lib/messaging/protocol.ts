@@ -5,6 +5,10 @@
  * `./validators.ts` (a test checks both).
  */
 import type { DashboardContext, SymbolContext } from '../context';
+import type { DashboardCharts } from '../context/dashboard-charts';
+import type { IndexComparisonTable } from '../context/index-comparison-table';
+import type { PageSummary, SymbolSummary } from '../context/symbol-summary';
+import type { CompositionData } from '../composition/composition-file';
 
 /** Where the figures of a reply come from and how fresh they are. */
 export interface DataStatus {
@@ -40,6 +44,30 @@ export interface DashboardPayload {
   status: DataStatus;
 }
 
+/** The popup's charts (every view of each, so switching a period needs no round trip). */
+export interface DashboardChartsPayload {
+  charts: DashboardCharts;
+  status: DataStatus;
+}
+
+/** The seed's comparison of the Russell 2000, the S&P 500 and the Nasdaq Composite, measured. */
+export interface IndexComparisonPayload {
+  table: IndexComparisonTable;
+  status: DataStatus;
+}
+
+/** Most symbols one `getSymbolSummaries` request may ask for. */
+export const MAX_SUMMARY_SYMBOLS = 100;
+
+/** Summaries of a page's symbols for the popup's "On this page". */
+export interface SymbolSummariesPayload {
+  /** One per symbol asked for, in the order asked. */
+  summaries: SymbolSummary[];
+  page: PageSummary;
+  /** Plain-language notes (names unavailable, fetching off, ...). */
+  notices: string[];
+}
+
 /** The data layer's state, for the popup and the options page. */
 export interface DataLayerStatus {
   /** `memory` when IndexedDB could not be opened: data lasts only while the worker runs. */
@@ -56,6 +84,8 @@ export interface DataLayerStatus {
   marketOpen: boolean;
   /** Recent failed fetches, newest first (at most a few). */
   failures: { symbol: string; message: string; at: string }[];
+  /** The "Refresh now" in progress, or `null`. */
+  refreshing: RefreshProgress | null;
 }
 
 /** What one refresh did, symbol by symbol. */
@@ -78,30 +108,74 @@ export interface ProtocolMap {
   refreshNow: { request: Record<string, never>; response: RefreshReport };
   /** Empties the cache and seeds it again from the bundled snapshot. */
   clearCache: { request: Record<string, never>; response: DataLayerStatus };
+  /** The popup's charts: rebased indexes, the R2K / S&P 500 ratio, rolling volatility, drawdown. */
+  getDashboardCharts: { request: Record<string, never>; response: DashboardChartsPayload };
+  /** The three-index comparison table (Russell 2000, S&P 500, Nasdaq Composite). */
+  getIndexComparison: { request: Record<string, never>; response: IndexComparisonPayload };
+  /** What the Russell 2000 is made of, per bundled iShares IWM holdings file. */
+  getComposition: { request: Record<string, never>; response: CompositionData };
+  /**
+   * Name, membership and 1Y excess return of each symbol (at most {@link MAX_SUMMARY_SYMBOLS}),
+   * from cached data; symbols without data are fetched in the background (`dataUpdated` follows).
+   * Extension pages only.
+   */
+  getSymbolSummaries: { request: { symbols: string[] }; response: SymbolSummariesPayload };
 }
 
 export type MessageType = keyof ProtocolMap;
 export type RequestOf<K extends MessageType> = ProtocolMap[K]['request'];
 export type ResponseOf<K extends MessageType> = ProtocolMap[K]['response'];
 
-/** Events the background sends to extension pages and to the tab a card was opened in (no reply). */
-export type BackgroundEvent = { type: 'dataUpdated'; data: { symbols: string[] } };
+/** How far a "Refresh now" has got. */
+export interface RefreshProgress {
+  /** Symbols done (updated, unchanged or failed) and to do in all. */
+  done: number;
+  total: number;
+  /** The symbol being fetched, or `null` once finished. */
+  current: string | null;
+}
+
+/**
+ * Events the background sends (no reply): `dataUpdated` to extension pages and to the tab a
+ * card was opened in; `refreshProgress` to extension pages only, during a "Refresh now".
+ */
+export type BackgroundEvent =
+  | { type: 'dataUpdated'; data: { symbols: string[] } }
+  | { type: 'refreshProgress'; data: RefreshProgress };
+
+function isCount(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0;
+}
 
 /** True for a well-formed {@link BackgroundEvent}. */
 export function isBackgroundEvent(value: unknown): value is BackgroundEvent {
   if (typeof value !== 'object' || value === null) return false;
-  const { type, data } = value as { type?: unknown; data?: { symbols?: unknown } };
-  return (
-    type === 'dataUpdated' &&
-    Array.isArray(data?.symbols) &&
-    data.symbols.every((s) => typeof s === 'string')
-  );
+  const { type, data } = value as { type?: unknown; data?: Record<string, unknown> };
+  if (type === 'dataUpdated') {
+    const symbols = data?.symbols;
+    return Array.isArray(symbols) && symbols.every((s) => typeof s === 'string');
+  }
+  if (type === 'refreshProgress') {
+    return (
+      isCount(data?.done) &&
+      isCount(data?.total) &&
+      (data.current === null || typeof data.current === 'string')
+    );
+  }
+  return false;
 }
 
-/** Messages the popup sends to the content script of the active tab. */
+/**
+ * Messages the popup sends to the content script of the active tab's top frame (which answers
+ * for its whole page). Replies are validated by the popup (`contentResponseValidators`): a
+ * page's script is not trusted.
+ */
 export interface ContentProtocolMap {
+  /** The symbols found so far, with their first mention's kind and their mention count. */
   getPageSymbols: {
     request: Record<string, never>;
     response: { symbols: { symbol: string; kind: string; count: number }[] };
   };
+  /** Scrolls to the first mention of `symbol` (document order) and opens its card. */
+  revealSymbol: { request: { symbol: string }; response: { revealed: boolean } };
 }

@@ -46,4 +46,7 @@ export {
 } from './drawdown';
 export type { CurrentDrawdown, MaxDrawdown } from './drawdown';
 export { rateSensitivity, rateSensitivityDetailed } from './rate-sensitivity';
+export type { DatedValues } from './dated-values';
+export { rollingVolatility } from './rolling-volatility';
+export { drawdownCurve } from './drawdown-curve';
 export type { RateSensitivity } from './rate-sensitivity';

@@ -1,8 +1,17 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { handleMessage, handlers } from '../../../entrypoints/background/handlers';
+import {
+  CONTENT_SCRIPT_MESSAGES,
+  handleMessage,
+  handlers,
+  isExtensionPage,
+} from '../../../entrypoints/background/handlers';
 import { dispatchMessage } from '../../../lib/messaging/dispatch';
-import { contentRequestValidators, requestValidators } from '../../../lib/messaging/validators';
+import {
+  contentRequestValidators,
+  contentResponseValidators,
+  requestValidators,
+} from '../../../lib/messaging/validators';
 
 const self = { id: fakeBrowser.runtime.id };
 
@@ -14,11 +23,63 @@ describe('background message protocol', () => {
     expect(Object.keys(handlers).toSorted()).toEqual([
       'clearCache',
       'getCard',
+      'getComposition',
       'getDashboard',
+      'getDashboardCharts',
       'getDataStatus',
+      'getIndexComparison',
+      'getSymbolSummaries',
       'refreshNow',
     ]);
-    expect(Object.keys(contentRequestValidators)).toEqual(['getPageSymbols']);
+    expect(Object.keys(contentRequestValidators)).toEqual(['getPageSymbols', 'revealSymbol']);
+    // The popup validates each content-script reply.
+    expect(Object.keys(contentResponseValidators)).toEqual(Object.keys(contentRequestValidators));
+  });
+
+  it('answers a content script only what a card needs; the rest only to extension pages', async () => {
+    const page = { id: fakeBrowser.runtime.id, url: 'https://example.com/news', tab: { id: 3 } };
+    for (const type of Object.keys(handlers).filter(
+      (t) => !CONTENT_SCRIPT_MESSAGES.has(t as never),
+    )) {
+      const reply = await handleMessage({ type, data: {} }, page as never);
+      expect(reply).toEqual({
+        ok: false,
+        error: `${type} is only answered to R2K Lens's own pages`,
+      });
+    }
+    expect([...CONTENT_SCRIPT_MESSAGES]).toEqual(['getCard']);
+    const popup = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') };
+    expect(isExtensionPage(popup)).toBe(true);
+    // Opened in a tab (as the real-browser suite does), it is still the extension's page.
+    expect(isExtensionPage({ ...popup, tab: { id: 4 } } as never)).toBe(true);
+    expect(isExtensionPage(page as never)).toBe(false);
+    expect(isExtensionPage({ id: fakeBrowser.runtime.id })).toBe(false);
+    // A page whose URL merely contains our origin is not ours.
+    expect(
+      isExtensionPage({
+        id: fakeBrowser.runtime.id,
+        url: `https://evil.test/?${fakeBrowser.runtime.getURL('/popup.html')}`,
+      }),
+    ).toBe(false);
+  });
+
+  it('validates getSymbolSummaries and revealSymbol requests', () => {
+    expect(
+      requestValidators.getSymbolSummaries({ symbols: ['KTOS', 'BRK.B', '^RUT', 'KTOS'] }),
+    ).toEqual({
+      symbols: ['KTOS', 'BRK.B', '^RUT'],
+    });
+    expect(requestValidators.getSymbolSummaries({ symbols: ['<b>'] })).toBe(
+      'every symbol must be a valid symbol',
+    );
+    expect(requestValidators.getSymbolSummaries({ symbols: Array(101).fill('A') })).toBe(
+      'at most 100 symbols per request',
+    );
+    expect(requestValidators.getSymbolSummaries({})).toBe('expected { symbols: [...] }');
+    expect(contentRequestValidators.revealSymbol({ symbol: 'SFM' })).toEqual({ symbol: 'SFM' });
+    expect(contentRequestValidators.revealSymbol({ symbol: 'javascript:alert(1)' })).toMatch(
+      /symbol must be/,
+    );
   });
 
   it('ignores messages from other extensions', () => {

@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Series } from '../../../lib/series/series';
 
-const FIXTURES = fileURLToPath(new URL('../../fixtures/prices/', import.meta.url));
+// From this file's path: a DOM test environment replaces the global URL (component tests load these too).
+const FIXTURES = `${join(dirname(fileURLToPath(import.meta.url)), '../../fixtures/prices')}/`;
 
 /**
  * Reads a price CSV from test/fixtures/prices: Yahoo (`Date,Open,High,Low,Close,Adj Close,Volume`),
