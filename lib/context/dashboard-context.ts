@@ -177,18 +177,28 @@ export function buildDashboardContext(input: DashboardContextInput): DashboardCo
       : chooseRequiredSeries(RUSSELL_2000, available, anchor);
   const r2k = required.chosen;
   const asOf = required.asOf;
-  const pick = (symbol: string): ChosenSeries =>
+  const basis = prefs.returnBasis ?? 'price';
+  const pick = (symbol: string, onBasis: typeof basis = 'price'): ChosenSeries =>
     asOf === null
       ? notChosen(symbol, 'no common as-of date')
-      : chooseSeries(symbol, available, asOf);
+      : chooseSeries(symbol, available, asOf, onBasis);
+  // Levels, drawdowns, volatility and relative strength are about the indexes themselves (price);
+  // the returns table and the rebased chart follow the chosen return basis.
   const sp500 = pick(SP_500);
+  const r2kReturns = basis === 'price' ? r2k : pick(RUSSELL_2000, basis);
+  const sp500Returns = basis === 'price' ? sp500 : pick(SP_500, basis);
   const others = prefs.benchmarks
     .filter((b, i) => b !== RUSSELL_2000 && prefs.benchmarks.indexOf(b) === i)
-    .map((b) => (b === SP_500 ? sp500 : pick(b)));
-  for (const c of [r2k, sp500, ...others.filter((o) => o !== sp500)]) {
-    if (c.choice.note !== null) notes.push(c.choice.note);
+    .map((b) => (b === SP_500 ? sp500Returns : pick(b, basis)));
+  const noted = new Set<string>();
+  for (const c of [r2k, sp500, r2kReturns, sp500Returns, ...others]) {
+    if (c.choice.note !== null && !noted.has(c.choice.note)) {
+      noted.add(c.choice.note);
+      notes.push(c.choice.note);
+    }
   }
   const series = r2k.series;
+  const returnsSeries = r2kReturns.series;
   const periods = unionOfPeriods(DASHBOARD_BASE_PERIODS, prefs.periods);
 
   let lastClose: Figure<{ close: number; date: string }>;
@@ -205,9 +215,11 @@ export function buildDashboardContext(input: DashboardContextInput): DashboardCo
 
   const drawdown = drawdownFigures(series, asOf, r2k);
   const toSp500 = coMovementFigures(series, sp500, BETA_WINDOW_DAYS, asOf);
-  const chartSeries = [r2k, sp500, ...others.filter((o) => o !== sp500)].filter(
-    (c): c is ChosenSeries & { series: PricedSeries } => c.series !== null,
-  );
+  const chartSeries = [
+    r2kReturns,
+    sp500Returns,
+    ...others.filter((o) => o !== sp500Returns),
+  ].filter((c): c is ChosenSeries & { series: PricedSeries } => c.series !== null);
   const chartSource = joinSources(...chartSeries.map((c) => c.series.source));
   const chart =
     asOf === null || chartSeries.length === 0
@@ -222,7 +234,7 @@ export function buildDashboardContext(input: DashboardContextInput): DashboardCo
                   ? c.choice.name
                   : `${c.series.symbol} (for ${c.choice.name})`,
             })),
-            '1Y',
+            prefs.chartPeriod ?? '1Y',
             asOf,
           ),
           asOf,
@@ -239,10 +251,10 @@ export function buildDashboardContext(input: DashboardContextInput): DashboardCo
     periods,
     returns: periods.map((period) => ({
       period,
-      russell2000: returnFigure(series, period, asOf, r2k),
+      russell2000: returnFigure(returnsSeries, period, asOf, r2kReturns),
       benchmarks: others.map((o) => ({
         requested: o.choice.requested,
-        figure: comparisonFigure(series, o, period, asOf),
+        figure: comparisonFigure(returnsSeries, o, period, asOf),
       })),
     })),
     relativeStrength: relativeStrength(r2k, sp500, asOf),
