@@ -3,11 +3,12 @@ import { browser } from 'wxt/browser';
 import { sendToBackground } from '../../lib/messaging/client';
 import type { Reply } from '../../lib/messaging/envelope';
 import { isBackgroundEvent, type DashboardPayload } from '../../lib/messaging/protocol';
-import { applyTheme } from '../ui/apply-theme';
+import { useAppearance } from '../ui/use-appearance';
 import { useSettings } from '../ui/use-settings';
 import { Dashboard } from './Dashboard';
 import { DataBar } from './DataBar';
 import { PageSymbols } from './PageSymbols';
+import { SiteAccessRow } from './SiteAccessRow';
 
 /** The toolbar popup: the Russell 2000 dashboard and the symbols on the current page. */
 export function PopupApp() {
@@ -26,9 +27,7 @@ export function PopupApp() {
     return () => browser.runtime.onMessage.removeListener(listener);
   }, []);
 
-  useEffect(() => {
-    if (settings) applyTheme(document.documentElement, settings.theme);
-  }, [settings?.theme]);
+  useAppearance(settings);
 
   // Reload when the comparison preferences change (e.g. from the options page).
   const prefsKey = settings ? JSON.stringify(settings.comparison) : null;
@@ -56,6 +55,7 @@ export function PopupApp() {
           </p>
         )}
         <DataBar onRefreshed={reload} />
+        {settings && <SiteAccessRow settings={settings} />}
         <PageSymbols />
       </main>
       <footer>

@@ -1,19 +1,41 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { Reply } from '../../lib/messaging/envelope';
 import { dispatchMessage, type Handlers } from '../../lib/messaging/dispatch';
-import type { MessageType, ProtocolMap, ResponseOf } from '../../lib/messaging/protocol';
+import {
+  MESSAGE_ACCESS,
+  type MessageType,
+  type ProtocolMap,
+  type ResponseOf,
+} from '../../lib/messaging/protocol';
+import {
+  isExtensionPage,
+  isOwnExtension,
+  type ExtensionIdentity,
+} from '../../lib/messaging/sender';
 import { requestValidators } from '../../lib/messaging/validators';
 import { loadSettings } from '../../lib/settings/store';
+import { apiKeyStore } from './api-key';
 import { clearCache, dataLayerStatus, refreshNow } from './data-status';
+import { pageSettingsForSender } from './site-access';
 import { buildCardPayload, buildDashboardPayload } from './views';
 
 type Sender = Browser.runtime.MessageSender;
 
+function self(): ExtensionIdentity {
+  return { id: browser.runtime.id, baseUrl: browser.runtime.getURL('/') };
+}
+
 /** One handler per message of the protocol (a test checks the two lists match). */
 export const handlers: Handlers<ProtocolMap, Sender> = {
   async getCard({ symbol, kind }, sender) {
+    // A content script on a page where R2K Lens is off (paused, switched off, access revoked)
+    // has no card to show: refusing keeps such a page from making price requests.
+    if (!isExtensionPage(sender, self()) && !(await pageSettingsForSender(sender)).active) {
+      throw new Error('R2K Lens is off on this page.');
+    }
     return buildCardPayload(symbol, kind, await loadSettings(), sender.tab?.id);
   },
+  getPageSettings: (_data, sender) => pageSettingsForSender(sender),
   async getDashboard() {
     return buildDashboardPayload(await loadSettings());
   },
@@ -22,24 +44,40 @@ export const handlers: Handlers<ProtocolMap, Sender> = {
     return refreshNow(await loadSettings());
   },
   clearCache: () => clearCache(),
+  getApiKeyStatus: () => apiKeyStore().status(),
+  async setApiKey({ key }) {
+    await apiKeyStore().set(key);
+    return apiKeyStore().status();
+  },
 };
 
 /**
- * Answers a runtime message. Only messages from this extension's own pages and content scripts
- * are considered; their contents are validated before use.
+ * Answers a runtime message. Messages from other extensions are ignored; privileged messages
+ * (see `MESSAGE_ACCESS`) are refused unless the browser reports one of R2K Lens's own pages as
+ * the sender; every request is validated before a handler sees it.
  */
 export function handleMessage(
   message: unknown,
   sender: Sender,
 ): Promise<Reply<ResponseOf<MessageType>>> | undefined {
-  if (sender.id !== browser.runtime.id) return undefined;
+  const me = self();
+  if (!isOwnExtension(sender, me)) return undefined;
+  const type =
+    typeof message === 'object' && message !== null
+      ? (message as { type?: unknown }).type
+      : undefined;
   // Events the background itself broadcasts come back to it only in some browsers: ignore them.
+  if (type === 'dataUpdated' || type === 'pageSettingsChanged') return undefined;
   if (
-    typeof message === 'object' &&
-    message !== null &&
-    (message as { type?: unknown }).type === 'dataUpdated'
+    typeof type === 'string' &&
+    Object.hasOwn(MESSAGE_ACCESS, type) &&
+    MESSAGE_ACCESS[type as MessageType] === 'extension-page' &&
+    !isExtensionPage(sender, me)
   ) {
-    return undefined;
+    return Promise.resolve({
+      ok: false,
+      error: `${type} is answered only to R2K Lens's own pages (popup, options).`,
+    });
   }
   return dispatchMessage(message, sender, handlers, requestValidators);
 }

@@ -1,5 +1,6 @@
 import { buildDashboardContext } from '../../lib/context/dashboard-context';
 import type { ComparisonPrefs } from '../../lib/context/comparison-prefs';
+import { comparisonSymbols } from '../../lib/context/comparison-symbols';
 import { buildSymbolContext } from '../../lib/context/symbol-context';
 import type { CardPayload, DashboardPayload } from '../../lib/messaging/protocol';
 import type { Settings } from '../../lib/settings/schema';
@@ -10,6 +11,11 @@ function prefsOf(settings: Settings): ComparisonPrefs {
   return { ...settings.comparison, benchmarks: [...settings.comparison.benchmarks] };
 }
 
+/** Series a comparison reads besides the fixed benchmarks (chosen indexes, and tracking funds for total return). */
+function extraSymbols(settings: Settings): string[] {
+  return comparisonSymbols(settings.comparison.benchmarks, settings.comparison.returnBasis);
+}
+
 /** The Russell 2000 dashboard: the popup's view, also shown on the card of an index mention. */
 export async function buildDashboardPayload(
   settings: Settings,
@@ -18,7 +24,7 @@ export async function buildDashboardPayload(
   const data = await getMarketData(settings.data.refresh, (symbols) =>
     notifyDataUpdated(symbols, tabId),
   );
-  const { available, status } = await data.benchmarks(settings.comparison.benchmarks);
+  const { available, status } = await data.benchmarks(extraSymbols(settings));
   return { context: buildDashboardContext({ available, prefs: prefsOf(settings) }), status };
 }
 
@@ -42,7 +48,7 @@ export async function buildCardPayload(
   );
   const found = await data.symbol(symbol);
   if (!found.ok) return { kind: 'unavailable', symbol, reason: found.reason };
-  const { available, status } = await data.benchmarks(settings.comparison.benchmarks);
+  const { available, status } = await data.benchmarks(extraSymbols(settings));
   const context = buildSymbolContext({
     series: found.series,
     available,

@@ -7,14 +7,11 @@ import type { Mention } from '../../lib/detect/mention';
 import { mayBeQuoteUrl, symbolFromQuoteUrl } from '../../lib/detect/quote-links';
 import { sendToBackground } from '../../lib/messaging/client';
 import { dispatchMessage, type Handlers } from '../../lib/messaging/dispatch';
+import { loadPageSettings, watchPageSettings } from '../../lib/messaging/page-settings-client';
 import { isBackgroundEvent, type ContentProtocolMap } from '../../lib/messaging/protocol';
 import { contentRequestValidators } from '../../lib/messaging/validators';
-import {
-  isDetectionDisabled,
-  type DetectionSettings,
-  type Settings,
-} from '../../lib/settings/schema';
-import { loadSettings, watchSettings } from '../../lib/settings/store';
+import type { PageSettings } from '../../lib/settings/page-settings';
+import type { DetectionSettings } from '../../lib/settings/schema';
 import { createCardHost } from './card-host';
 import { loadChunk } from './load-chunk';
 import { watchHover, type HoverTracker } from './hover-tracker';
@@ -48,8 +45,9 @@ interface Running {
 export async function runLens(ctx: ContentScriptContext): Promise<void> {
   // XML, SVG and other documents without a <body> have no prose to scan.
   if (!document.body) return;
-  const hostname = location.hostname;
-  let settings: Settings = await loadSettings();
+  // The background decides from the page's URL whether we run here (content scripts cannot read
+  // the settings themselves).
+  let settings: PageSettings = await loadPageSettings();
   let running: Running | null = null;
 
   const card = createCardHost(
@@ -68,9 +66,9 @@ export async function runLens(ctx: ContentScriptContext): Promise<void> {
     const signal = AbortSignal.any([ctx.signal, controller.signal]);
     running = { controller, scanner: null, hover: null };
     const dictionary = loadSymbolDictionary();
-    const kinds = KINDS_BY_SENSITIVITY[settings.detection.sensitivity];
+    const kinds = KINDS_BY_SENSITIVITY[settings.sensitivity];
     let companies: CompanyMatcher | undefined;
-    if (settings.detection.companyNames) {
+    if (settings.companyNames) {
       try {
         companies = (await loadChunk<CompanyNamesModule>(COMPANY_NAMES_CHUNK)).loadCompanyMatcher();
       } catch (error) {
@@ -109,17 +107,13 @@ export async function runLens(ctx: ContentScriptContext): Promise<void> {
     card.hide();
   }
 
-  function apply(next: Settings): void {
+  function apply(next: PageSettings): void {
     const before = settings;
     settings = next;
     if (before.theme !== next.theme) card.setTheme(next.theme);
-    const off = isDetectionDisabled(next.detection, hostname);
-    if (off) return stop();
+    if (!next.active) return stop();
     if (!running) return restart();
-    if (
-      before.detection.sensitivity !== next.detection.sensitivity ||
-      before.detection.companyNames !== next.detection.companyNames
-    ) {
+    if (before.sensitivity !== next.sensitivity || before.companyNames !== next.companyNames) {
       restart();
     }
   }
@@ -144,10 +138,10 @@ export async function runLens(ctx: ContentScriptContext): Promise<void> {
     return dispatchMessage(message, sender, handlers, contentRequestValidators);
   });
 
-  const unwatch = watchSettings(apply);
+  const unwatch = watchPageSettings(apply, ctx.signal);
   ctx.onInvalidated(() => {
     unwatch();
     stop();
   });
-  if (!isDetectionDisabled(settings.detection, hostname)) await start();
+  if (settings.active) await start();
 }

@@ -5,6 +5,8 @@
  * `./validators.ts` (a test checks both).
  */
 import type { DashboardContext, SymbolContext } from '../context';
+import type { ApiKeyStatus } from '../settings/api-key-store';
+import type { PageSettings } from '../settings/page-settings';
 
 /** Where the figures of a reply come from and how fresh they are. */
 export interface DataStatus {
@@ -70,6 +72,8 @@ export interface RefreshReport {
 export interface ProtocolMap {
   /** Card data for a symbol or index mention (`kind` as detected: cashtag, index, ...). */
   getCard: { request: { symbol: string; kind: string }; response: CardPayload };
+  /** What the content script of the sender's page needs: whether to run there, and how. */
+  getPageSettings: { request: Record<string, never>; response: PageSettings };
   /** The popup's Russell 2000 dashboard. */
   getDashboard: { request: Record<string, never>; response: DashboardPayload };
   /** Storage backend, cache size, last and next refresh, recent failures. */
@@ -78,7 +82,30 @@ export interface ProtocolMap {
   refreshNow: { request: Record<string, never>; response: RefreshReport };
   /** Empties the cache and seeds it again from the bundled snapshot. */
   clearCache: { request: Record<string, never>; response: DataLayerStatus };
+  /** Whether a Twelve Data API key is saved (never the key itself), and where. */
+  getApiKeyStatus: { request: Record<string, never>; response: ApiKeyStatus };
+  /** Saves the Twelve Data API key on this device (`''` removes it). */
+  setApiKey: { request: { key: string }; response: ApiKeyStatus };
 }
+
+/**
+ * Who may send each message. `content-script`: any of R2K Lens's own contexts, content scripts
+ * included (only what a card on a page needs); `extension-page`: only R2K Lens's pages (popup,
+ * options), recognised by the browser-reported sender URL, never by anything in the message. A
+ * new message must be placed here (the type requires it); when in doubt, `extension-page`.
+ */
+export const MESSAGE_ACCESS: {
+  readonly [K in keyof ProtocolMap]: 'content-script' | 'extension-page';
+} = {
+  getCard: 'content-script',
+  getPageSettings: 'content-script',
+  getDashboard: 'extension-page',
+  getDataStatus: 'extension-page',
+  refreshNow: 'extension-page',
+  clearCache: 'extension-page',
+  getApiKeyStatus: 'extension-page',
+  setApiKey: 'extension-page',
+};
 
 export type MessageType = keyof ProtocolMap;
 export type RequestOf<K extends MessageType> = ProtocolMap[K]['request'];
@@ -86,6 +113,22 @@ export type ResponseOf<K extends MessageType> = ProtocolMap[K]['response'];
 
 /** Events the background sends to extension pages and to the tab a card was opened in (no reply). */
 export type BackgroundEvent = { type: 'dataUpdated'; data: { symbols: string[] } };
+
+/**
+ * Sent by the background to every tab when something a content script is told by
+ * `getPageSettings` may have changed (settings, site access). It carries nothing: each content
+ * script asks again, and the background answers for its page.
+ */
+export type PageSettingsChanged = { type: 'pageSettingsChanged' };
+
+/** True for a {@link PageSettingsChanged} event. */
+export function isPageSettingsChanged(value: unknown): value is PageSettingsChanged {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as { type?: unknown }).type === 'pageSettingsChanged'
+  );
+}
 
 /** True for a well-formed {@link BackgroundEvent}. */
 export function isBackgroundEvent(value: unknown): value is BackgroundEvent {

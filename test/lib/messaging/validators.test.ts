@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { contentResponseValidators, requestValidators } from '../../../lib/messaging/validators';
+
+describe('what the popup accepts from a content script', () => {
+  const check = contentResponseValidators.getPageSymbols;
+
+  it('passes a well-formed list, with nothing but its fields', () => {
+    expect(
+      check({ symbols: [{ symbol: 'IWM', kind: 'cashtag', count: 3, extra: '<b>' }] }),
+    ).toEqual({ symbols: [{ symbol: 'IWM', kind: 'cashtag', count: 3 }] });
+  });
+
+  it('refuses what a compromised renderer could send', () => {
+    const bad: unknown[] = [
+      null,
+      'IWM',
+      { symbols: 'IWM' },
+      { symbols: [null] },
+      { symbols: [{ symbol: '<img src=x onerror=alert(1)>', kind: 'cashtag', count: 1 }] },
+      { symbols: [{ symbol: 'IWM', kind: 'evil', count: 1 }] },
+      { symbols: [{ symbol: 'IWM', kind: 'bare', count: -1 }] },
+      { symbols: [{ symbol: 'IWM', kind: 'bare', count: 1.5 }] },
+      { symbols: [{ symbol: 'IWM', kind: 'bare', count: Number.POSITIVE_INFINITY }] },
+    ];
+    for (const reply of bad) expect(typeof check(reply)).toBe('string');
+  });
+
+  it('cuts an enormous list instead of rendering it all', () => {
+    const symbols = Array.from({ length: 5000 }, () => ({ symbol: 'IWM', kind: 'bare', count: 1 }));
+    const result = check({ symbols });
+    expect(typeof result === 'string' ? result : result.symbols.length).toBe(2000);
+  });
+});
+
+describe('request validators', () => {
+  it('accept an API key or an empty one, and nothing else', () => {
+    expect(requestValidators.setApiKey({ key: ' AbCdEf0123456789WxYz ' })).toEqual({
+      key: 'AbCdEf0123456789WxYz',
+    });
+    expect(requestValidators.setApiKey({ key: '' })).toEqual({ key: '' });
+    expect(requestValidators.setApiKey({ key: 'x' })).toMatch(/16-64 letters/);
+    expect(requestValidators.setApiKey({ key: 42 })).toBe('expected { key }');
+    expect(requestValidators.getPageSettings({ url: 'https://x.org' })).toBe('expected no data');
+  });
+});
