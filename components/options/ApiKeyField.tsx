@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { sendToBackground } from '../../lib/messaging/client';
-import { isPlausibleApiKey, type ApiKeyStatus } from '../../lib/settings/api-key-store';
+import { isPlausibleApiKey } from '../../lib/settings/api-key-format';
+import type { ApiKeyStatus } from '../../lib/settings/api-key-store';
 
 /** Origin the Twelve Data provider fetches from: an optional host permission, asked for here. */
 const TWELVE_DATA_ORIGIN = 'https://api.twelvedata.com/*';

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { Reply } from './envelope';
 import type { ContentProtocolMap, MessageType, RequestOf, ResponseOf } from './protocol';
+import { contentResponseValidators } from './validators';
 
 function toReply<T>(raw: unknown): Reply<T> {
   if (typeof raw === 'object' && raw !== null && 'ok' in raw) return raw as Reply<T>;
@@ -30,17 +31,25 @@ export async function sendToBackground<K extends MessageType>(
   }
 }
 
-/** Sends a typed message to the content script of `tabId`; never throws. */
+/**
+ * Sends a typed message to the content script of `tabId`; never throws. The answer is checked
+ * like a request (a content script may be a compromised renderer): a malformed one comes back as
+ * `{ ok: false }` saying so.
+ */
 export async function sendToTab<K extends keyof ContentProtocolMap>(
   tabId: number,
   type: K,
   data: ContentProtocolMap[K]['request'],
 ): Promise<Reply<ContentProtocolMap[K]['response']>> {
+  let reply: Reply<unknown>;
   try {
-    return toReply<ContentProtocolMap[K]['response']>(
-      await browser.tabs.sendMessage(tabId, { type, data }),
-    );
+    reply = toReply<unknown>(await browser.tabs.sendMessage(tabId, { type, data }));
   } catch (error) {
     return failure(error);
   }
+  if (!reply.ok) return { ok: false, error: String(reply.error).slice(0, 200) };
+  const checked = contentResponseValidators[type](reply.data);
+  return typeof checked === 'string'
+    ? { ok: false, error: `The page's answer was not valid (${checked}).` }
+    : { ok: true, data: checked };
 }

@@ -1,4 +1,4 @@
-import { isPlausibleApiKey } from '../settings/api-key-store';
+import { isPlausibleApiKey } from '../settings/api-key-format';
 import { isSymbol } from './envelope';
 import type { ContentProtocolMap, ProtocolMap } from './protocol';
 import type { Validators } from './dispatch';

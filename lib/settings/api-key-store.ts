@@ -49,10 +49,7 @@ export interface ApiKeyStore {
   status(): Promise<ApiKeyStatus>;
 }
 
-/** A Twelve Data key as the provider issues them: 16-64 letters and digits (empty: none). */
-export function isPlausibleApiKey(key: string): boolean {
-  return key === '' || /^[A-Za-z0-9]{16,64}$/.test(key);
-}
+export { isPlausibleApiKey } from './api-key-format';
 
 function openSecretsDb(factory: IDBFactory): Promise<IDBPDatabase<SecretsDb>> {
   const request = factory.open(SECRETS_DB_NAME, SECRETS_DB_VERSION);

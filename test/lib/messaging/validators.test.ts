@@ -43,3 +43,28 @@ describe('request validators', () => {
     expect(requestValidators.getPageSettings({ url: 'https://x.org' })).toBe('expected no data');
   });
 });
+
+describe('sendToTab', () => {
+  it('checks what the content script answers before the popup sees it', async () => {
+    const { fakeBrowser } = await import('wxt/testing/fake-browser');
+    const { sendToTab } = await import('../../../lib/messaging/client');
+    fakeBrowser.reset();
+    const answers: unknown[] = [
+      { ok: true, data: { symbols: [{ symbol: 'IWM', kind: 'cashtag', count: 2 }] } },
+      { ok: true, data: { symbols: [{ symbol: '<script>', kind: 'cashtag', count: 2 }] } },
+      { ok: false, error: 'x'.repeat(1000) },
+    ];
+    (fakeBrowser.tabs as unknown as Record<string, unknown>).sendMessage = async () =>
+      answers.shift();
+    expect(await sendToTab(1, 'getPageSymbols', {})).toEqual({
+      ok: true,
+      data: { symbols: [{ symbol: 'IWM', kind: 'cashtag', count: 2 }] },
+    });
+    expect(await sendToTab(1, 'getPageSymbols', {})).toEqual({
+      ok: false,
+      error: "The page's answer was not valid (a symbol is not a valid symbol).",
+    });
+    const long = await sendToTab(1, 'getPageSymbols', {});
+    expect(long.ok === false && long.error.length).toBe(200);
+  });
+});
