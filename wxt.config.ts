@@ -3,6 +3,8 @@ import { build, type Plugin } from 'esbuild';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { defineConfig } from 'wxt';
+import { ALL_SITES_ORIGINS, LOCAL_PAGE_MATCHES } from './lib/site-access/default-sites';
+import { CONTENT_SCRIPT_FILE } from './lib/site-access/registration';
 
 /** Optional origin of the keyed provider, asked for only when the user chooses it. */
 const TWELVE_DATA_ORIGIN = 'https://api.twelvedata.com/*';
@@ -60,6 +62,17 @@ async function buildChunk(entry: string, production: boolean): Promise<string> {
  */
 const chartBaseUrl = process.env.WXT_CHART_BASE_URL ?? 'https://query1.finance.yahoo.com';
 
+/**
+ * Build-time switches of the test builds (`npm run build:e2e` sets both; a shipped build sets
+ * neither, and test/e2e/manifest.e2e.ts checks the shipped manifests):
+ * - `R2K_LOCAL_PAGES=1`: the content script also runs on the local test servers
+ *   (`http://127.0.0.1/*`, `http://localhost/*`, any port).
+ * - `R2K_TEST_ATTACKER=1`: adds test/e2e/attacker, a content script that plays a compromised
+ *   renderer on the suite's attacker page.
+ */
+const localPages = process.env.R2K_LOCAL_PAGES === '1';
+const testAttacker = process.env.R2K_TEST_ATTACKER === '1';
+
 export default defineConfig({
   imports: false,
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -71,14 +84,17 @@ export default defineConfig({
     name: 'R2K Lens',
     description:
       'Russell 2000 context for the tickers and indexes you read: hover cards, a small-cap dashboard, offline from real data.',
-    permissions: ['storage', 'alarms'],
-    // The chart provider, and Stooq as the no-key fallback; Twelve Data only when the user
-    // chooses it (requested from the options page). MV2 (Firefox) has no
-    // optional_host_permissions: there, optional origins go in optional_permissions.
+    // scripting: registers the content script on the sites the user allows; activeTab: lets the
+    // popup read the current tab's address to offer "Run on this site". Neither shows a warning.
+    permissions: ['storage', 'alarms', 'scripting', 'activeTab'],
+    // The chart provider, and Stooq as the no-key fallback. Optional, asked for when needed:
+    // Twelve Data (when the user enters a key), and all sites or single sites (options page,
+    // popup). MV2 (Firefox) has no optional_host_permissions: there, optional origins go in
+    // optional_permissions.
     host_permissions: [`${new URL(chartBaseUrl).origin}/*`, 'https://stooq.com/*'],
     ...(manifestVersion === 3
-      ? { optional_host_permissions: [TWELVE_DATA_ORIGIN] }
-      : { optional_permissions: [TWELVE_DATA_ORIGIN] }),
+      ? { optional_host_permissions: [TWELVE_DATA_ORIGIN, ...ALL_SITES_ORIGINS] }
+      : { optional_permissions: [TWELVE_DATA_ORIGIN, ...ALL_SITES_ORIGINS] }),
     action: { default_title: 'R2K Lens: Russell 2000 dashboard' },
     // The lazily loaded chunks, reachable only through this session's dynamic URL in Chrome
     // (`runtime.getURL` returns it): a page cannot fetch them to learn R2K Lens is installed.
@@ -103,6 +119,23 @@ export default defineConfig({
       : {}),
   }),
   hooks: {
+    'entrypoints:found': (_wxt, infos) => {
+      if (testAttacker) {
+        infos.push({
+          name: 'attacker',
+          inputPath: path.resolve('test/e2e/attacker/index.ts'),
+          type: 'content-script',
+        });
+      }
+    },
+    'build:manifestGenerated': (_wxt, manifest) => {
+      if (!localPages) return;
+      for (const script of manifest.content_scripts ?? []) {
+        if (script.js?.includes(CONTENT_SCRIPT_FILE)) {
+          script.matches = [...(script.matches ?? []), ...LOCAL_PAGE_MATCHES];
+        }
+      }
+    },
     'build:publicAssets': async (wxt, files) => {
       for (const [relativeDest, entry] of Object.entries(CHUNKS)) {
         files.push({

@@ -1,23 +1,31 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
+import { BENCHMARKS } from '../../lib/context/benchmarks';
+import { formatNumber, formatSignedPercent } from '../../lib/format/figures';
 import { PERIODS, type Period } from '../../lib/metrics/period';
+import { QUOTE_SITES } from '../../lib/settings/quote-sites';
 import {
   BENCHMARK_CHOICES,
   CACHE_SIZES,
+  CHART_PERIODS,
   DATA_SOURCES,
   DETECTION_SENSITIVITIES,
+  NUMBER_FORMATS,
   REFRESH_POLICIES,
+  RETURN_BASES,
   THEMES,
   VOLATILITY_WINDOWS,
-  normalizeHostname,
-  type BenchmarkSymbol,
   type Settings,
 } from '../../lib/settings/schema';
 import { saveSettings } from '../../lib/settings/store';
+import { useAppearance } from '../ui/use-appearance';
+import { useSettings } from '../ui/use-settings';
 import { ApiKeyField } from './ApiKeyField';
 import { CachePanel } from './CachePanel';
+import { DisabledSites } from './DisabledSites';
+import { OrderedChoices } from './OrderedChoices';
 import { RadioGroup } from './RadioGroup';
-import { applyTheme } from '../ui/apply-theme';
-import { useSettings } from '../ui/use-settings';
+import { SettingsTransfer } from './SettingsTransfer';
+import { SiteAccessPanel } from './SiteAccessPanel';
 
 const SENSITIVITY_HELP: Record<(typeof DETECTION_SENSITIVITIES)[number], string> = {
   strict: 'Only cashtags, exchange prefixes, Reuters codes, quote links and index names.',
@@ -32,26 +40,50 @@ const REFRESH_HELP: Record<(typeof REFRESH_POLICIES)[number], string> = {
   offline: 'Never fetch. Cards use the bundled snapshot and what is already cached.',
 };
 
+const BASIS_HELP: Record<(typeof RETURN_BASES)[number], string> = {
+  price: 'Index levels as quoted (dividends left out).',
+  'total-return':
+    'Dividends reinvested, through the funds that track the indexes (IWM, SPY, QQQ, DIA) where their data is available; the Nasdaq Composite has no such fund and stays on price.',
+};
+
 const WINDOW_LABEL: Record<number, string> = {
   21: '1 month (21 days)',
   63: '3 months (63 days)',
   252: '1 year (252 days)',
 };
 
-function toggle<T>(list: readonly T[], item: T, on: boolean): T[] {
-  return on ? [...list.filter((x) => x !== item), item] : list.filter((x) => x !== item);
+const CHART_PERIOD_LABEL: Record<(typeof CHART_PERIODS)[number], string> = {
+  '1M': '1M',
+  '3M': '3M',
+  YTD: 'YTD',
+  '1Y': '1Y',
+  '5Y': '5Y',
+  max: 'Max',
+};
+
+function benchmarkDetail(symbol: string) {
+  const info = BENCHMARKS.find((b) => b.symbol === symbol);
+  return <span class="muted">{info ? `${symbol}: ${info.description}` : symbol}</span>;
 }
 
-/** The options page: comparison preferences, detection, appearance. Saves on every change. */
+/** A sample of each number format, written with that format's locale. */
+function formatSample(locale: string | null): string {
+  const sample = new Intl.NumberFormat(locale ?? undefined, {
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+  }).format(2663.78);
+  return sample;
+}
+
+/**
+ * The options page: site access, comparison, detection, market data, appearance, and settings
+ * export and import. Every change is saved at once and reaches open tabs and the popup without a
+ * reload.
+ */
 export function OptionsApp() {
   const settings = useSettings();
   const [status, setStatus] = useState('');
-  const [siteInput, setSiteInput] = useState('');
-  const [siteError, setSiteError] = useState('');
-
-  useEffect(() => {
-    if (settings) applyTheme(document.documentElement, settings.theme);
-  }, [settings?.theme]);
+  useAppearance(settings);
 
   if (!settings) return <p class="loading">Loading settings…</p>;
 
@@ -70,18 +102,8 @@ export function OptionsApp() {
     update({ ...s, detection: { ...s.detection, ...patch } });
   const setData = (patch: Partial<Settings['data']>) =>
     update({ ...s, data: { ...s.data, ...patch } });
-
-  function addSite(event: Event) {
-    event.preventDefault();
-    const host = normalizeHostname(siteInput);
-    if (!host) {
-      setSiteError('Enter a site such as reuters.com');
-      return;
-    }
-    setSiteError('');
-    setSiteInput('');
-    void setDetection({ disabledSites: [...new Set([...s.detection.disabledSites, host])] });
-  }
+  const setAppearance = (patch: Partial<Settings['appearance']>) =>
+    update({ ...s, appearance: { ...s.appearance, ...patch } });
 
   return (
     <main>
@@ -92,37 +114,38 @@ export function OptionsApp() {
         </p>
       </header>
 
+      <section aria-labelledby="sites">
+        <h2 id="sites">Sites</h2>
+        <SiteAccessPanel onStatus={setStatus} />
+        <DisabledSites
+          sites={s.detection.disabledSites}
+          onChange={(disabledSites) => setDetection({ disabledSites })}
+        />
+        <label>
+          <input
+            type="checkbox"
+            name="paused"
+            checked={s.detection.paused}
+            onChange={(e) => setDetection({ paused: e.currentTarget.checked })}
+          />
+          Pause on every site
+        </label>
+      </section>
+
       <section aria-labelledby="cmp">
         <h2 id="cmp">Comparison</h2>
-        <fieldset>
-          <legend>Benchmarks beside the Russell 2000</legend>
-          {BENCHMARK_CHOICES.map((b) => {
-            const on = s.comparison.benchmarks.includes(b.symbol);
-            const last = on && s.comparison.benchmarks.length === 1;
-            return (
-              <label key={b.symbol}>
-                <input
-                  type="checkbox"
-                  name="benchmark"
-                  value={b.symbol}
-                  checked={on}
-                  disabled={last}
-                  title={last ? 'Keep at least one benchmark' : undefined}
-                  onChange={(e) =>
-                    setComparison({
-                      benchmarks: toggle<BenchmarkSymbol>(
-                        s.comparison.benchmarks,
-                        b.symbol,
-                        e.currentTarget.checked,
-                      ),
-                    })
-                  }
-                />
-                {b.label} <span class="muted">{b.symbol}</span>
-              </label>
-            );
-          })}
-        </fieldset>
+        <OrderedChoices
+          legend="Benchmarks beside the Russell 2000, in order"
+          name="benchmark"
+          choices={BENCHMARK_CHOICES.map((b) => ({
+            id: b.symbol,
+            label: b.label,
+            detail: benchmarkDetail(b.symbol),
+          }))}
+          value={s.comparison.benchmarks}
+          onChange={(benchmarks) => setComparison({ benchmarks })}
+          keepOneTitle="Keep at least one benchmark"
+        />
         <fieldset>
           <legend>Periods</legend>
           <div class="chips">
@@ -151,6 +174,15 @@ export function OptionsApp() {
           </div>
         </fieldset>
         <RadioGroup
+          legend="Chart period (the popup opens on it)"
+          name="chartPeriod"
+          options={CHART_PERIODS}
+          value={s.comparison.chartPeriod}
+          onChange={(chartPeriod) => setComparison({ chartPeriod })}
+          label={(p) => CHART_PERIOD_LABEL[p]}
+          inline
+        />
+        <RadioGroup
           legend="Volatility window"
           name="volatilityWindow"
           options={VOLATILITY_WINDOWS}
@@ -158,19 +190,23 @@ export function OptionsApp() {
           onChange={(w) => setComparison({ volatilityWindow: w })}
           label={(w) => WINDOW_LABEL[w]}
         />
+        <RadioGroup
+          legend="Returns"
+          name="returnBasis"
+          options={RETURN_BASES}
+          value={s.comparison.returnBasis}
+          onChange={(returnBasis) => setComparison({ returnBasis })}
+          label={(basis) => (
+            <>
+              <strong>{basis === 'price' ? 'Price' : 'Total return'}</strong>{' '}
+              <span class="muted">{BASIS_HELP[basis]}</span>
+            </>
+          )}
+        />
       </section>
 
       <section aria-labelledby="det">
         <h2 id="det">Detection</h2>
-        <label>
-          <input
-            type="checkbox"
-            name="paused"
-            checked={s.detection.paused}
-            onChange={(e) => setDetection({ paused: e.currentTarget.checked })}
-          />
-          Pause on every site
-        </label>
         <RadioGroup
           legend="Sensitivity"
           name="sensitivity"
@@ -192,61 +228,42 @@ export function OptionsApp() {
           />
           Recognise company names ("Goldman Sachs" → GS)
         </label>
-        <fieldset>
-          <legend>Sites where R2K Lens stays off</legend>
-          {s.detection.disabledSites.length === 0 ? (
-            <p class="muted">None: R2K Lens runs on every site.</p>
-          ) : (
-            <ul class="sites">
-              {s.detection.disabledSites.map((site) => (
-                <li key={site}>
-                  {site}{' '}
-                  <button
-                    type="button"
-                    aria-label={`Turn R2K Lens back on for ${site}`}
-                    onClick={() =>
-                      setDetection({
-                        disabledSites: s.detection.disabledSites.filter((x) => x !== site),
-                      })
-                    }
-                  >
-                    Remove
-                  </button>
-                </li>
-              ))}
-            </ul>
-          )}
-          <form onSubmit={addSite} class="add-site">
-            <input
-              type="text"
-              name="site"
-              placeholder="example.com"
-              value={siteInput}
-              aria-invalid={siteError ? 'true' : undefined}
-              onInput={(e) => setSiteInput(e.currentTarget.value)}
-            />
-            <button type="submit">Add</button>
-          </form>
-          {siteError && <p class="error">{siteError}</p>}
-        </fieldset>
+        <label class="select-row">
+          Quote links in the card open{' '}
+          <select
+            name="quoteSite"
+            value={s.detection.quoteSite}
+            onChange={(e) =>
+              setDetection({
+                quoteSite: e.currentTarget.value as Settings['detection']['quoteSite'],
+              })
+            }
+          >
+            {QUOTE_SITES.map((q) => (
+              <option key={q.id} value={q.id}>
+                {q.label}
+              </option>
+            ))}
+          </select>
+        </label>
       </section>
 
       <section aria-labelledby="data">
         <h2 id="data">Market data</h2>
-        <RadioGroup
-          legend="Source"
-          name="primary"
-          options={DATA_SOURCES.map((d) => d.id)}
-          value={s.data.primary}
-          onChange={(id) => setData({ primary: id })}
-          label={(id) => DATA_SOURCES.find((d) => d.id === id)?.label}
+        <OrderedChoices
+          legend="Sources, asked in this order"
+          name="provider"
+          choices={DATA_SOURCES.map((d) => ({ id: d.id, label: d.label }))}
+          value={s.data.providers}
+          onChange={(providers) => setData({ providers })}
+          keepOneTitle="Keep at least one source"
         >
           <p class="muted">
-            Sources that need no key are tried next when the first one fails. Prices are daily
+            When a source fails or asks to slow down, the next one is tried. Prices are daily
             closes; every figure shows its source and date.
           </p>
-          {s.data.primary === 'twelvedata' && <ApiKeyField />}
-        </RadioGroup>
+          {s.data.providers.includes('twelvedata') && <ApiKeyField />}
+        </OrderedChoices>
         <RadioGroup
           legend="Refresh"
           name="refresh"
@@ -286,9 +303,39 @@ export function OptionsApp() {
           legend="Theme"
           name="theme"
           options={THEMES}
-          value={s.theme}
-          onChange={(t) => update({ ...s, theme: t })}
+          value={s.appearance.theme}
+          onChange={(theme) => setAppearance({ theme })}
+          inline
         />
+        <label class="select-row">
+          Numbers{' '}
+          <select
+            name="numberFormat"
+            value={s.appearance.numberFormat}
+            onChange={(e) =>
+              setAppearance({
+                numberFormat: e.currentTarget.value as Settings['appearance']['numberFormat'],
+              })
+            }
+          >
+            {NUMBER_FORMATS.map((n) => (
+              <option key={n.id} value={n.id}>
+                {n.label}: {formatSample(n.locale)}
+              </option>
+            ))}
+          </select>{' '}
+          <span class="muted" data-testid="number-sample">
+            e.g. {formatNumber(2663.78)} · {formatSignedPercent(-0.0123)}
+          </span>
+        </label>
+      </section>
+
+      <section aria-labelledby="yours">
+        <h2 id="yours">Your settings</h2>
+        <p class="muted">
+          Settings follow your browser profile (browser sync). A file moves them anywhere else.
+        </p>
+        <SettingsTransfer settings={s} save={update} />
       </section>
     </main>
   );

@@ -10,6 +10,8 @@ export interface RadioGroupProps<T extends string | number> {
   label?: (value: T) => ComponentChildren;
   /** Shown after the options, inside the fieldset (help, or a field for the chosen option). */
   children?: ComponentChildren;
+  /** Options side by side (short labels) instead of one per line. */
+  inline?: boolean;
 }
 
 /** A fieldset of radio buttons, one per option. */
@@ -21,9 +23,10 @@ export function RadioGroup<T extends string | number>({
   onChange,
   label = (v) => String(v),
   children,
+  inline = false,
 }: RadioGroupProps<T>) {
   return (
-    <fieldset>
+    <fieldset class={inline ? 'inline' : undefined}>
       <legend>{legend}</legend>
       {options.map((option) => (
         <label key={option}>

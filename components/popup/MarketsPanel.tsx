@@ -1,5 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { DashboardContext } from '../../lib/context/dashboard-context';
+import type { ReturnBasisPref } from '../../lib/context/comparison-prefs';
+import type { ChartView } from '../../lib/context/dashboard-charts';
 import type { Figure } from '../../lib/context/figure';
 import { INDEX_REVENUE_EXPOSURE } from '../../lib/context/domestic-revenue';
 import {
@@ -87,9 +89,15 @@ function ChartSlot({
 export function MarketsPanel({
   context: c,
   charts,
+  chartPeriod = '1Y',
+  returnBasis = 'price',
 }: {
   context: DashboardContext;
   charts: Reply<DashboardChartsPayload> | null;
+  /** The rebased chart's period to open on (the options' chart period). */
+  chartPeriod?: ChartView;
+  /** Whether the returns are price or total returns (the options' return basis). */
+  returnBasis?: ReturnBasisPref;
 }) {
   const rs = c.relativeStrength;
   const rate = c.rateSensitivity;
@@ -99,16 +107,18 @@ export function MarketsPanel({
   return (
     <div class="markets">
       <FigureTable
-        caption="Price return"
+        caption={returnBasis === 'total-return' ? 'Total return' : 'Price return'}
         columns={c.returns.map((r) => r.period)}
         rows={returnRows(c)}
       />
       <ChartSlot charts={charts}>
         {(p) => (
           <CurveFigure
+            // A new chart period from the options opens the chart on it.
+            key={chartPeriod}
             title="Indexes rebased to 100"
             figures={p.charts.rebased}
-            initialView="1Y"
+            initialView={chartPeriod}
             format="level"
             baseline={100}
             styles={SERIES_COLORS.map((color) => ({ color }))}

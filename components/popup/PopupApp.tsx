@@ -5,9 +5,9 @@ import { formatNumber, formatSignedPercent, trendClass } from '../../lib/format/
 import type { Reply } from '../../lib/messaging/envelope';
 import type { RefreshProgress, RefreshReport } from '../../lib/messaging/protocol';
 import type { Settings } from '../../lib/settings/schema';
-import { applyTheme } from '../ui/apply-theme';
 import { AsOfLine } from '../ui/SourceLine';
 import { Tabs, tabPanelProps } from '../ui/Tabs';
+import { useAppearance } from '../ui/use-appearance';
 import { useSettings } from '../ui/use-settings';
 import { ComparisonPanel } from './ComparisonPanel';
 import { CompositionPanel } from './CompositionPanel';
@@ -15,6 +15,7 @@ import { MarketsPanel } from './MarketsPanel';
 import { usePageSymbols } from './page-symbols-state';
 import { PageSymbolsPanel } from './PageSymbolsPanel';
 import { usePorts } from './popup-ports';
+import { SiteAccessRow } from './SiteAccessRow';
 import { StatusBar } from './StatusBar';
 import { useReply } from './use-reply';
 
@@ -60,8 +61,8 @@ function Level({ context: c }: { context: DashboardContext }) {
 
 export interface PopupAppProps {
   /**
-   * The site-access row ("Run on this site" / "Stop on this site"), shown under the header when
-   * given. Its place is reserved here; the row itself belongs to the site-access feature.
+   * What goes under the header in place of the site-access row ("Run on this site" / "Stop on
+   * this site"), which is shown by default (tests pass their own).
    */
   siteAccess?: ComponentChildren;
   /** The tab shown first. */
@@ -101,9 +102,7 @@ export function PopupApp({ siteAccess, initialPanel = 'markets' }: PopupAppProps
     [ports],
   );
   useEffect(() => ports.onOnlineChange(setOnline), [ports]);
-  useEffect(() => {
-    if (settings) applyTheme(document.documentElement, settings.theme);
-  }, [settings?.theme]);
+  useAppearance(settings);
 
   const version = `${prefsVersion}:${dataVersion}`;
   const dashboard = useReply('getDashboard', {}, version);
@@ -184,9 +183,9 @@ export function PopupApp({ siteAccess, initialPanel = 'markets' }: PopupAppProps
           onRefresh={() => void refresh()}
         />
       </header>
-      {siteAccess !== undefined && (
+      {(siteAccess !== undefined || settings) && (
         <section class="site-access" aria-label="Site access">
-          {siteAccess}
+          {siteAccess ?? (settings && <SiteAccessRow settings={settings} />)}
         </section>
       )}
       <Tabs
@@ -201,7 +200,12 @@ export function PopupApp({ siteAccess, initialPanel = 'markets' }: PopupAppProps
           <section key={t.id} {...tabPanelProps('popup', t.id)} hidden={t.id !== panel}>
             {t.id === panel && t.id === 'markets' && d && (
               <>
-                <MarketsPanel context={d.context} charts={charts} />
+                <MarketsPanel
+                  context={d.context}
+                  charts={charts}
+                  chartPeriod={settings?.comparison.chartPeriod}
+                  returnBasis={settings?.comparison.returnBasis}
+                />
                 {(d.context.notes.length > 0 || d.status.notices.length > 0) && (
                   <ul class="notices">
                     {[...d.context.notes, ...d.status.notices].map((n) => (

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { comparisonSymbols } from '../../lib/context/comparison-symbols';
 import { runScheduledRefresh } from '../../lib/refresh/scheduled-refresh';
 import type { Settings } from '../../lib/settings/schema';
 import { loadSettings } from '../../lib/settings/store';
@@ -39,7 +40,10 @@ export async function runRefreshAlarm(): Promise<void> {
       cache: data.cache,
       refresher: await data.refresher(),
       now: Date.now,
-      userBenchmarks: settings.comparison.benchmarks,
+      userBenchmarks: comparisonSymbols(
+        settings.comparison.benchmarks,
+        settings.comparison.returnBasis,
+      ),
       maxSymbols: settings.data.cacheSymbols,
     });
     const updated = outcome.results.filter((r) => r.status === 'updated').map((r) => r.symbol);

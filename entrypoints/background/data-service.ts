@@ -7,9 +7,10 @@ import { seedFromSnapshot, snapshotContents } from '../../lib/cache/seed';
 import { createDefaultProviders } from '../../lib/providers/default-providers';
 import { POLITENESS_STATE_KEY } from '../../lib/refresh/politeness';
 import { createRefresher, type Refresher } from '../../lib/refresh/refresher';
-import { providerOrder, type Settings } from '../../lib/settings/schema';
-import { loadSettings, twelveDataKeyItem } from '../../lib/settings/store';
+import type { Settings } from '../../lib/settings/schema';
+import { loadSettings } from '../../lib/settings/store';
 import type { Snapshot } from '../../lib/snapshot/types';
+import { apiKeyStore } from './api-key';
 import { loadBundledSnapshot } from './snapshot-source';
 
 /** The chart provider's origin, fixed at build time (`WXT_CHART_BASE_URL`; see wxt.config.ts). */
@@ -101,8 +102,8 @@ function createService(): Promise<DataService> {
       cache,
       async refresher() {
         const settings: Settings = await loadSettings();
-        const apiKey = await twelveDataKeyItem.getValue();
-        const order = providerOrder(settings.data);
+        const apiKey = await apiKeyStore().get();
+        const order = settings.data.providers;
         const key = JSON.stringify([order, apiKey]);
         if (built?.key !== key) {
           const all = createDefaultProviders({

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { lastSuccessfulFetch, recentFailures } from '../../lib/cache/cache-status';
+import { comparisonSymbols } from '../../lib/context/comparison-symbols';
 import { isMarketOpen } from '../../lib/market-hours/nyse-calendar';
 import type { DataLayerStatus, RefreshReport } from '../../lib/messaging/protocol';
 import { benchmarkOrder } from '../../lib/refresh/refresh-plan';
@@ -81,7 +82,8 @@ async function refreshAllNow(settings: Settings): Promise<RefreshReport> {
     .toSorted((a, b) => b.lastAccess - a.lastAccess)
     .slice(0, RECENT_SYMBOLS)
     .map((a) => a.symbol);
-  const symbols = [...new Set([...benchmarkOrder(settings.comparison.benchmarks), ...recent])];
+  const chosen = comparisonSymbols(settings.comparison.benchmarks, settings.comparison.returnBasis);
+  const symbols = [...new Set([...benchmarkOrder(chosen), ...recent])];
   const refresher = await data.refresher();
   // One symbol after another, as refreshAll does, announcing each step to the popup.
   const results: RefreshResult[] = [];

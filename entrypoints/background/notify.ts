@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { BackgroundEvent } from '../../lib/messaging/protocol';
+import type { BackgroundEvent, PageSettingsChanged } from '../../lib/messaging/protocol';
 
 /**
  * Tells open extension pages (popup, options) and, when given, the tab that asked, that newer
@@ -10,4 +10,19 @@ export function notifyDataUpdated(symbols: string[], tabId?: number): void {
   const event: BackgroundEvent = { type: 'dataUpdated', data: { symbols } };
   void browser.runtime.sendMessage(event).catch(() => undefined);
   if (tabId !== undefined) void browser.tabs.sendMessage(tabId, event).catch(() => undefined);
+}
+
+/**
+ * Sends `event` to every frame of every tab (the content scripts among them receive it; tabs
+ * without one just fail, which is ignored). Needs no `tabs` permission: only tab ids are read.
+ */
+export async function notifyTabs(event: BackgroundEvent | PageSettingsChanged): Promise<void> {
+  const tabs = await browser.tabs.query({});
+  await Promise.all(
+    tabs.map((tab) =>
+      tab.id === undefined
+        ? undefined
+        : browser.tabs.sendMessage(tab.id, event).catch(() => undefined),
+    ),
+  );
 }

@@ -2,6 +2,7 @@ import { buildDashboardCharts } from '../../lib/context/dashboard-charts';
 import { buildDashboardContext } from '../../lib/context/dashboard-context';
 import { buildIndexComparisonTable } from '../../lib/context/index-comparison-table';
 import type { ComparisonPrefs } from '../../lib/context/comparison-prefs';
+import { comparisonSymbols } from '../../lib/context/comparison-symbols';
 import { buildSymbolContext } from '../../lib/context/symbol-context';
 import type {
   CardPayload,
@@ -17,13 +18,18 @@ function prefsOf(settings: Settings): ComparisonPrefs {
   return { ...settings.comparison, benchmarks: [...settings.comparison.benchmarks] };
 }
 
+/** Series a comparison reads besides the fixed benchmarks (chosen indexes, and tracking funds for total return). */
+function extraSymbols(settings: Settings): string[] {
+  return comparisonSymbols(settings.comparison.benchmarks, settings.comparison.returnBasis);
+}
+
 /** The Russell 2000 dashboard: the popup's view, also shown on the card of an index mention. */
 export async function buildDashboardPayload(
   settings: Settings,
   tabId?: number,
 ): Promise<DashboardPayload> {
   const data = await getMarketData(settings, (symbols) => notifyDataUpdated(symbols, tabId));
-  const { available, status } = await data.benchmarks(settings.comparison.benchmarks);
+  const { available, status } = await data.benchmarks(extraSymbols(settings));
   return { context: buildDashboardContext({ available, prefs: prefsOf(settings) }), status };
 }
 
@@ -32,7 +38,7 @@ export async function buildDashboardChartsPayload(
   settings: Settings,
 ): Promise<DashboardChartsPayload> {
   const data = await getMarketData(settings, (symbols) => notifyDataUpdated(symbols));
-  const { available, status } = await data.benchmarks(settings.comparison.benchmarks);
+  const { available, status } = await data.benchmarks(extraSymbols(settings));
   return { charts: buildDashboardCharts({ available, prefs: prefsOf(settings) }), status };
 }
 
@@ -69,7 +75,7 @@ export async function buildCardPayload(
   const data = await getMarketData(settings, (symbols) => notifyDataUpdated(symbols, tabId));
   const found = await data.symbol(symbol);
   if (!found.ok) return { kind: 'unavailable', symbol, reason: found.reason };
-  const { available, status } = await data.benchmarks(settings.comparison.benchmarks);
+  const { available, status } = await data.benchmarks(extraSymbols(settings));
   const context = buildSymbolContext({
     series: found.series,
     available,

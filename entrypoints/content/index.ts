@@ -1,8 +1,11 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { DEFAULT_SITE_MATCHES } from '../../lib/site-access/default-sites';
 import { runLens } from './lens';
 
 export default defineContentScript({
-  matches: ['http://*/*', 'https://*/*'],
+  // The default financial sites; others only when the user allows them (registered at run time
+  // by the background with these same options, see entrypoints/background/site-access.ts).
+  matches: [...DEFAULT_SITE_MATCHES],
   runAt: 'document_idle',
   // Cross-origin frames are pages of their own; same-origin ones are scanned by the document
   // that holds them (lib/page/frames.ts), and their instance stops at once.

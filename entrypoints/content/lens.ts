@@ -2,14 +2,12 @@ import { browser } from 'wxt/browser';
 import type { CompanyMatcher } from '../../lib/detect/company-matcher';
 import { sendToBackground } from '../../lib/messaging/client';
 import { dispatchMessage, type Handlers } from '../../lib/messaging/dispatch';
+import { loadPageSettings, watchPageSettings } from '../../lib/messaging/page-settings-client';
 import { isBackgroundEvent, type ContentProtocolMap } from '../../lib/messaging/protocol';
 import { contentRequestValidators } from '../../lib/messaging/validators';
 import { handledByParent } from '../../lib/page/frames';
-import {
-  isDetectionDisabled,
-  type DetectionSettings,
-  type Settings,
-} from '../../lib/settings/schema';
+import type { PageSettings } from '../../lib/settings/page-settings';
+import type { DetectionSettings } from '../../lib/settings/schema';
 import {
   PAGE_ENGINE_CHUNK_FILE,
   type Lens,
@@ -17,7 +15,6 @@ import {
 } from '../../components/page/page-engine-api';
 import { createCardHost } from './card-host';
 import { loadChunk } from './load-chunk';
-import { readSettings, watchSettings } from './page-settings';
 // The underline's `::highlight()` rule ships in the manifest, so no stylesheet is adopted at run
 // time (that forces a full style recalc on large pages).
 import './highlight.css';
@@ -42,25 +39,26 @@ function extensionAlive(): boolean {
 }
 
 /**
- * The content script's life: scan the page when detection is on for this site, open the card on
- * hover, follow settings changes (pause, per-site switch, sensitivity) without a reload, and tell
- * the popup which symbols the page mentions.
+ * The content script's life: scan the page when R2K Lens is on for it, open the card on hover,
+ * follow settings changes (pause, per-site switch, sensitivity) without a reload, and tell the
+ * popup which symbols the page mentions.
  *
- * Its lifetime is its own: it ends when the extension is updated or removed (seen the next time it
- * talks to the extension or the tab becomes visible), never because of an event the page can
- * dispatch (WXT's content-script context listens to one).
+ * Whether to run comes from the background (content scripts cannot read the settings: the
+ * background restricts storage to trusted contexts), decided from the page's URL. Its lifetime
+ * is its own: it ends when the extension is updated or removed (seen the next time it talks to
+ * the extension or the tab becomes visible), never because of an event the page can dispatch
+ * (WXT's content-script context listens to one).
  */
 export async function runLens(): Promise<void> {
   // A same-origin frame is scanned by the content script of the document that holds it.
   if (handledByParent(window)) return;
   // XML, SVG and other documents without a <body> have no prose to scan.
   if (!document.body) return;
-  const hostname = location.hostname;
   const lifetime = new AbortController();
-  // The engine streams in and is compiled off the main thread while the settings are read.
+  // The engine streams in and is compiled off the main thread while the settings are asked for.
   const engineModule = loadChunk<PageEngineModule>(PAGE_ENGINE_CHUNK_FILE);
   engineModule.catch(() => undefined);
-  let settings: Settings = await readSettings();
+  let settings: PageSettings = await loadPageSettings();
   let running: { lens: Lens | null; controller: AbortController } | null = null;
 
   const endIfOrphaned = (): boolean => {
@@ -93,9 +91,9 @@ export async function runLens(): Promise<void> {
     const signal = AbortSignal.any([lifetime.signal, controller.signal]);
     const run: { lens: Lens | null; controller: AbortController } = { lens: null, controller };
     running = run;
-    const kinds = KINDS_BY_SENSITIVITY[settings.detection.sensitivity];
+    const kinds = KINDS_BY_SENSITIVITY[settings.sensitivity];
     let companies: CompanyMatcher | undefined;
-    if (settings.detection.companyNames) {
+    if (settings.companyNames) {
       try {
         companies = (await loadChunk<CompanyNamesModule>(COMPANY_NAMES_CHUNK)).loadCompanyMatcher();
       } catch (error) {
@@ -124,15 +122,15 @@ export async function runLens(): Promise<void> {
     void start();
   }
 
-  function apply(next: Settings): void {
+  function apply(next: PageSettings): void {
     const before = settings;
     settings = next;
     if (before.theme !== next.theme) card.setTheme(next.theme);
-    if (isDetectionDisabled(next.detection, hostname)) return stop();
+    if (!next.active) return stop();
     if (
       !running ||
-      before.detection.sensitivity !== next.detection.sensitivity ||
-      before.detection.companyNames !== next.detection.companyNames
+      before.sensitivity !== next.sensitivity ||
+      before.companyNames !== next.companyNames
     ) {
       restart();
     }
@@ -170,13 +168,13 @@ export async function runLens(): Promise<void> {
   const onMessage = (message: unknown, sender: { id?: string }) => {
     if (endIfOrphaned() || sender.id !== browser.runtime.id) return undefined;
     if (isBackgroundEvent(message)) {
-      card.reload();
+      if (message.type === 'dataUpdated') card.reload();
       return undefined;
     }
     return dispatchMessage(message, sender, handlers, contentRequestValidators);
   };
   browser.runtime.onMessage.addListener(onMessage);
-  watchSettings(apply, lifetime.signal);
+  watchPageSettings(apply, lifetime.signal);
   document.addEventListener('visibilitychange', endIfOrphaned, { signal: lifetime.signal });
   lifetime.signal.addEventListener(
     'abort',
@@ -190,5 +188,5 @@ export async function runLens(): Promise<void> {
     },
     { once: true },
   );
-  if (!isDetectionDisabled(settings.detection, hostname)) await start();
+  if (settings.active) await start();
 }

@@ -17,9 +17,15 @@ export const BENCHMARK_SYMBOLS: readonly string[] = [
   '^TNX',
 ];
 
+/**
+ * Bundled index histories kept even when no benchmark uses them (they reach back decades, which
+ * a fetch would not bring back), but refreshed only when chosen.
+ */
+export const KEPT_INDEXES: readonly string[] = ['^DJI'];
+
 /** The symbols eviction never touches: the benchmarks and the user's own benchmarks. */
 export function protectedSymbolsFor(userBenchmarks: readonly string[] = []): Set<string> {
-  return new Set([...BENCHMARK_SYMBOLS, ...userBenchmarks]);
+  return new Set([...BENCHMARK_SYMBOLS, ...KEPT_INDEXES, ...userBenchmarks]);
 }
 
 /** Default bound on cached symbols (benchmarks included): about 200 x 10 years of bars. */

@@ -157,10 +157,12 @@ export function buildDashboardContext(input: DashboardContextInput): DashboardCo
   const prefs = input.prefs ?? DEFAULT_COMPARISON_PREFS;
   const { available } = input;
   const chosen = chooseDashboardSeries(available, prefs, input.asOf);
-  const { asOf, sp500, notes } = chosen;
+  const { asOf, sp500, sp500Returns, notes } = chosen;
   const r2k = chosen.russell2000;
+  const r2kReturns = chosen.russell2000Returns;
   const others = chosen.benchmarks;
   const series = r2k.series;
+  const returnsSeries = r2kReturns.series;
   const periods = unionOfPeriods(DASHBOARD_BASE_PERIODS, prefs.periods);
 
   let lastClose: Figure<{ close: number; date: string }>;
@@ -177,9 +179,11 @@ export function buildDashboardContext(input: DashboardContextInput): DashboardCo
 
   const drawdown = drawdownFigures(series, asOf, r2k);
   const toSp500 = coMovementFigures(series, sp500, BETA_WINDOW_DAYS, asOf);
-  const chartSeries = [r2k, sp500, ...others.filter((o) => o !== sp500)].filter(
-    (c): c is ChosenSeries & { series: PricedSeries } => c.series !== null,
-  );
+  const chartSeries = [
+    r2kReturns,
+    sp500Returns,
+    ...others.filter((o) => o !== sp500Returns),
+  ].filter((c): c is ChosenSeries & { series: PricedSeries } => c.series !== null);
   const chartSource = joinSources(...chartSeries.map((c) => c.series.source));
   const chart =
     asOf === null || chartSeries.length === 0
@@ -194,7 +198,7 @@ export function buildDashboardContext(input: DashboardContextInput): DashboardCo
                   ? c.choice.name
                   : `${c.series.symbol} (for ${c.choice.name})`,
             })),
-            '1Y',
+            prefs.chartPeriod ?? '1Y',
             asOf,
           ),
           asOf,
@@ -211,10 +215,10 @@ export function buildDashboardContext(input: DashboardContextInput): DashboardCo
     periods,
     returns: periods.map((period) => ({
       period,
-      russell2000: returnFigure(series, period, asOf, r2k),
+      russell2000: returnFigure(returnsSeries, period, asOf, r2kReturns),
       benchmarks: others.map((o) => ({
         requested: o.choice.requested,
-        figure: comparisonFigure(series, o, period, asOf),
+        figure: comparisonFigure(returnsSeries, o, period, asOf),
       })),
     })),
     relativeStrength: relativeStrength(r2k, sp500, asOf),

@@ -1,6 +1,6 @@
 import { lastDate } from '../metrics/as-of';
 import { RUSSELL_2000, SP_500, benchmarkInfo } from './benchmarks';
-import type { ComparisonPrefs } from './comparison-prefs';
+import type { ComparisonPrefs, ReturnBasisPref } from './comparison-prefs';
 import type { PricedSeries, SeriesBySymbol } from './priced-series';
 import { chooseRequiredSeries, chooseSeries, notChosen } from './series-choice';
 import type { ChosenSeries } from './series-choice';
@@ -11,7 +11,17 @@ export interface DashboardSeries {
   asOf: string | null;
   russell2000: ChosenSeries;
   sp500: ChosenSeries;
-  /** The chosen benchmarks other than the Russell 2000, in the order chosen (the S&P 500 included when chosen). */
+  /**
+   * The Russell 2000 and the S&P 500 on the chosen return basis (total return through the fund
+   * that tracks each, where its data reaches the as-of date); the price series above otherwise.
+   * Levels, drawdowns, volatility and relative strength use the price series; returns use these.
+   */
+  russell2000Returns: ChosenSeries;
+  sp500Returns: ChosenSeries;
+  /**
+   * The chosen benchmarks other than the Russell 2000, in the order chosen (the S&P 500 included
+   * when chosen), on the chosen return basis.
+   */
   benchmarks: ChosenSeries[];
   /** Notes of the choices (proxies used, benchmarks left out), each once. */
   notes: string[];
@@ -34,7 +44,7 @@ function latestLastDate(...series: (PricedSeries | undefined)[]): string | null 
  */
 export function chooseDashboardSeries(
   available: SeriesBySymbol,
-  prefs: Pick<ComparisonPrefs, 'benchmarks'>,
+  prefs: Pick<ComparisonPrefs, 'benchmarks' | 'returnBasis'>,
   asOf?: string,
 ): DashboardSeries {
   const etf = benchmarkInfo(RUSSELL_2000).proxyEtf;
@@ -46,17 +56,28 @@ export function chooseDashboardSeries(
       : chooseRequiredSeries(RUSSELL_2000, available, anchor);
   const r2k = required.chosen;
   const commonAsOf = required.asOf;
-  const pick = (symbol: string): ChosenSeries =>
+  const basis: ReturnBasisPref = prefs.returnBasis ?? 'price';
+  const pick = (symbol: string, onBasis: ReturnBasisPref = 'price'): ChosenSeries =>
     commonAsOf === null
       ? notChosen(symbol, 'no common as-of date')
-      : chooseSeries(symbol, available, commonAsOf);
+      : chooseSeries(symbol, available, commonAsOf, onBasis);
   const sp500 = pick(SP_500);
+  const r2kReturns = basis === 'price' ? r2k : pick(RUSSELL_2000, basis);
+  const sp500Returns = basis === 'price' ? sp500 : pick(SP_500, basis);
   const benchmarks = prefs.benchmarks
     .filter((b, i) => b !== RUSSELL_2000 && prefs.benchmarks.indexOf(b) === i)
-    .map((b) => (b === SP_500 ? sp500 : pick(b)));
+    .map((b) => (b === SP_500 ? sp500Returns : pick(b, basis)));
   const notes: string[] = [];
-  for (const c of [r2k, sp500, ...benchmarks.filter((o) => o !== sp500)]) {
-    if (c.choice.note !== null) notes.push(c.choice.note);
+  for (const c of [r2k, sp500, r2kReturns, sp500Returns, ...benchmarks]) {
+    if (c.choice.note !== null && !notes.includes(c.choice.note)) notes.push(c.choice.note);
   }
-  return { asOf: commonAsOf, russell2000: r2k, sp500, benchmarks, notes };
+  return {
+    asOf: commonAsOf,
+    russell2000: r2k,
+    sp500,
+    russell2000Returns: r2kReturns,
+    sp500Returns,
+    benchmarks,
+    notes,
+  };
 }

@@ -3,7 +3,7 @@ import { indexOnOrBefore } from '../metrics/lookup';
 import { missing, present } from '../metrics/metric-result';
 import type { MetricResult } from '../metrics/metric-result';
 import { periodStartDate } from '../metrics/period';
-import type { Period } from '../metrics/period';
+import type { ChartPeriodPref } from './comparison-prefs';
 
 /** One line of a rebased chart. */
 export interface ChartLine {
@@ -15,8 +15,11 @@ export interface ChartLine {
 
 /** Several series on their shared dates, each rebased to 100 at the first date. */
 export interface RebasedChart {
-  period: Period;
-  /** Nominal start of the period (`asOf` minus the period); the first point is the last shared close on or before it. */
+  period: ChartPeriodPref;
+  /**
+   * Nominal start of the period (`asOf` minus the period); the first point is the last shared
+   * close on or before it. For `max`, the first date the lines share.
+   */
   startDate: string;
   /** Shared dates shown, ascending, at most {@link MAX_CHART_POINTS}. */
   dates: string[];
@@ -49,19 +52,21 @@ export function evenSample(n: number, count: number): number[] {
 
 /**
  * The inputs rebased to 100 over `period` ending on `asOf`, on the dates all of them have (inner
- * join), starting at the last shared date on or before the period's start date, downsampled to
+ * join), starting at the last shared date on or before the period's start date (for `max`, at the
+ * first date they share), downsampled to
  * at most `maxPoints` (default {@link MAX_CHART_POINTS}). `null` with `insufficient-history` when
  * the shared dates do not reach back to the start date, `as-of-before-start` when a series starts
  * after `asOf`, `empty-series` when there is no input.
  */
 export function rebasedChart(
   inputs: readonly ChartInput[],
-  period: Period,
+  period: ChartPeriodPref,
   asOf: string,
   maxPoints: number = MAX_CHART_POINTS,
 ): MetricResult<RebasedChart> {
   if (inputs.length === 0) return missing('empty-series', 'nothing to chart');
-  const startDate = periodStartDate(period, asOf);
+  // For `max` no date is early enough, so the walk below runs until a series is exhausted.
+  const startDate = period === 'max' ? '' : periodStartDate(period, asOf);
   const pointers = inputs.map((input) => indexOnOrBefore(input.series.dates, asOf));
   if (pointers.some((p) => p < 0)) {
     return missing('as-of-before-start', `a charted series starts after ${asOf}`);
@@ -99,13 +104,14 @@ export function rebasedChart(
       }
     }
   }
-  if (!reachedStart) {
+  if (!reachedStart && period !== 'max') {
     return missing(
       'insufficient-history',
       `the charted series do not share closes back to ${startDate} (${period} before ${asOf})`,
     );
   }
   const n = dates.length;
+  if (n === 0) return missing('insufficient-history', 'the charted series share no dates');
   const baseRow = n - 1; // the oldest row is the last one written
   for (let k = 0; k < width; k += 1) {
     if (!((flat[baseRow * width + k] as number) > 0)) {
@@ -117,7 +123,7 @@ export function rebasedChart(
   for (const i of picks) pickedDates.push(dates[n - 1 - i] as string);
   return present({
     period,
-    startDate,
+    startDate: period === 'max' ? (dates[n - 1] as string) : startDate,
     dates: pickedDates,
     lines: inputs.map((input, k) => {
       const base = flat[baseRow * width + k] as number;

@@ -1,5 +1,6 @@
 import { lastDate } from '../metrics/as-of';
 import { benchmarkInfo } from './benchmarks';
+import type { ReturnBasisPref } from './comparison-prefs';
 import type { PricedSeries, SeriesBySymbol } from './priced-series';
 
 /** Which series stands for a requested index in a comparison, and why. */
@@ -88,12 +89,38 @@ function chosen(
  * The series that stands for `requested` on `asOf`: the index itself when its history reaches
  * `asOf`, else its proxy ETF (registry) when that reaches it (with a note saying so), else none
  * (`usedSymbol: null`, with a note): a benchmark is never compared on an earlier date silently.
+ *
+ * With `basis: 'total-return'`, an index whose fund tracks it (IWM, SPY, QQQ for the Nasdaq-100,
+ * DIA) is represented by that fund's dividend-adjusted closes when they reach `asOf`; an index
+ * without a tracking fund, or whose fund has no data yet, stays on price, and the note says so.
  */
 export function chooseSeries(
   requested: string,
   available: SeriesBySymbol,
   asOf: string,
+  basis: ReturnBasisPref = 'price',
 ): ChosenSeries {
+  if (basis === 'total-return' && requested.startsWith('^')) {
+    const info = benchmarkInfo(requested);
+    const fund = info.proxyRelation === 'tracks' ? info.proxyEtf : null;
+    const fundSeries = fund === null ? undefined : available[fund];
+    if (fund !== null && usable(fundSeries) && reaches(fundSeries, asOf)) {
+      return chosen(requested, fundSeries, requested, `total return through ${fund}`);
+    }
+    const price = chooseSeries(requested, available, asOf, 'price');
+    // A stand-in fund (QQQ for the Nasdaq Composite) already has dividends in; its note says why.
+    if (price.series === null || price.choice.returnBasis !== 'price') return price;
+    const why =
+      fund === null ? `no fund tracks the ${info.name}` : `no ${fund} data reaches ${asOf}`;
+    const note = `${info.name}: price return (${why})`;
+    return {
+      ...price,
+      choice: {
+        ...price.choice,
+        note: price.choice.note === null ? note : `${price.choice.note}; ${note}`,
+      },
+    };
+  }
   const index = available[requested];
   if (usable(index) && reaches(index, asOf)) return chosen(requested, index, null, null);
   const etfSymbol = benchmarkInfo(requested).proxyEtf;
@@ -134,8 +161,9 @@ export function chooseRequiredSeries(
   requested: string,
   available: SeriesBySymbol,
   anchor: string,
+  basis: ReturnBasisPref = 'price',
 ): { chosen: ChosenSeries; asOf: string | null } {
-  const first = chooseSeries(requested, available, anchor);
+  const first = chooseSeries(requested, available, anchor, basis);
   if (first.series !== null) return { chosen: first, asOf: anchor };
   const etfSymbol = benchmarkInfo(requested).proxyEtf;
   const candidates = [available[requested], etfSymbol === null ? undefined : available[etfSymbol]]

@@ -109,6 +109,7 @@ function chartFigure(
  */
 export function buildSymbolContext(input: SymbolContextInput): SymbolContext {
   const prefs = input.prefs ?? DEFAULT_COMPARISON_PREFS;
+  const basis = prefs.returnBasis ?? 'price';
   const { series, available } = input;
   const symbolLast = lastDate(series);
   const anchor =
@@ -123,7 +124,7 @@ export function buildSymbolContext(input: SymbolContextInput): SymbolContext {
   if (anchor === null) {
     r2k = notChosen(RUSSELL_2000, `no closes for ${series.symbol}`);
   } else {
-    const required = chooseRequiredSeries(RUSSELL_2000, available, anchor);
+    const required = chooseRequiredSeries(RUSSELL_2000, available, anchor, basis);
     r2k = required.chosen;
     // Without any Russell 2000 data the symbol's own figures are still shown, on its own date.
     asOf = required.asOf ?? anchor;
@@ -135,7 +136,9 @@ export function buildSymbolContext(input: SymbolContextInput): SymbolContext {
   const others = prefs.benchmarks
     .filter((b, i) => b !== RUSSELL_2000 && prefs.benchmarks.indexOf(b) === i)
     .map((b) =>
-      asOf === null ? notChosen(b, 'no common as-of date') : chooseSeries(b, available, asOf),
+      asOf === null
+        ? notChosen(b, 'no common as-of date')
+        : chooseSeries(b, available, asOf, basis),
     );
   for (const b of others) if (b.choice.note !== null) notes.push(b.choice.note);
 

@@ -1,34 +1,76 @@
 /**
  * How figures are written for users. Inputs follow the metrics' conventions: returns and
  * volatilities are fractions (0.05 = 5%); a missing value (null) is written as an em dash, never
- * as "NaN".
+ * as "NaN". Numbers follow a locale: the browser's own by default (the settings' number format
+ * can pin another, see {@link setFigureLocale}); dates stay "Feb 20, 2026" in every locale.
  */
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const MISSING = '—';
 
+/** `undefined`: the runtime's default locale (in a browser, its language). */
+let figureLocale: string | undefined;
+const formats = new Map<string, Intl.NumberFormat>();
+
+/**
+ * Sets the locale this page writes numbers in (`undefined` for the browser's own). Each UI (the
+ * popup, the options page, the card) calls it from the user's number-format setting before it
+ * renders; an unknown locale falls back to the browser's.
+ */
+export function setFigureLocale(locale: string | undefined): void {
+  let next = locale;
+  if (next !== undefined) {
+    try {
+      next = Intl.NumberFormat.supportedLocalesOf([next])[0];
+    } catch {
+      next = undefined;
+    }
+  }
+  if (next === figureLocale) return;
+  figureLocale = next;
+  formats.clear();
+}
+
+/** The locale numbers are written in now (`undefined`: the browser's own). */
+export function figureLocaleNow(): string | undefined {
+  return figureLocale;
+}
+
+function numberFormat(
+  style: 'decimal' | 'percent',
+  digits: number,
+  signed: boolean,
+): Intl.NumberFormat {
+  const key = `${style}:${digits}:${signed}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(figureLocale, {
+      style,
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+      ...(signed ? { signDisplay: 'exceptZero' as const } : {}),
+    });
+    formats.set(key, format);
+  }
+  return format;
+}
+
 /** A fraction as a signed percentage: 0.0123 → "+1.23%", -0.004 → "−0.40%" (true minus sign). */
 export function formatSignedPercent(value: number | null | undefined, digits = 2): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return MISSING;
-  const pct = value * 100;
-  const text = Math.abs(pct).toFixed(digits);
-  if (Number(text) === 0) return `${(0).toFixed(digits)}%`;
-  return `${pct > 0 ? '+' : '−'}${text}%`;
+  return numberFormat('percent', digits, true).format(value).replace('-', '−');
 }
 
 /** A fraction as an unsigned percentage: 0.2345 → "23.5%". */
 export function formatPercent(value: number | null | undefined, digits = 1): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return MISSING;
-  return `${(value * 100).toFixed(digits)}%`;
+  return numberFormat('percent', digits, false).format(value);
 }
 
-/** A plain number with thousands separators: 2663.78 → "2,663.78". */
+/** A plain number with thousands separators: 2663.78 → "2,663.78" (in en-US). */
 export function formatNumber(value: number | null | undefined, digits = 2): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return MISSING;
-  return value.toLocaleString('en-US', {
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  });
+  return numberFormat('decimal', digits, false).format(value);
 }
 
 /** An ISO date as "Feb 20, 2026" (the date itself, no time-zone shift). */

@@ -9,6 +9,8 @@ import type { DashboardCharts } from '../context/dashboard-charts';
 import type { IndexComparisonTable } from '../context/index-comparison-table';
 import type { PageSummary, SymbolSummary } from '../context/symbol-summary';
 import type { CompositionData } from '../composition/composition-file';
+import type { ApiKeyStatus } from '../settings/api-key-store';
+import type { PageSettings } from '../settings/page-settings';
 
 /** Where the figures of a reply come from and how fresh they are. */
 export interface DataStatus {
@@ -100,6 +102,8 @@ export interface RefreshReport {
 export interface ProtocolMap {
   /** Card data for a symbol or index mention (`kind` as detected: cashtag, index, ...). */
   getCard: { request: { symbol: string; kind: string }; response: CardPayload };
+  /** What the content script of the sender's page needs: whether to run there, and how. */
+  getPageSettings: { request: Record<string, never>; response: PageSettings };
   /** The popup's Russell 2000 dashboard. */
   getDashboard: { request: Record<string, never>; response: DashboardPayload };
   /** Storage backend, cache size, last and next refresh, recent failures. */
@@ -120,7 +124,34 @@ export interface ProtocolMap {
    * Extension pages only.
    */
   getSymbolSummaries: { request: { symbols: string[] }; response: SymbolSummariesPayload };
+  /** Whether a Twelve Data API key is saved (never the key itself), and where. */
+  getApiKeyStatus: { request: Record<string, never>; response: ApiKeyStatus };
+  /** Saves the Twelve Data API key on this device (`''` removes it). */
+  setApiKey: { request: { key: string }; response: ApiKeyStatus };
 }
+
+/**
+ * Who may send each message. `content-script`: any of R2K Lens's own contexts, content scripts
+ * included (only what a card on a page needs); `extension-page`: only R2K Lens's pages (popup,
+ * options), recognised by the browser-reported sender URL, never by anything in the message. A
+ * new message must be placed here (the type requires it); when in doubt, `extension-page`.
+ */
+export const MESSAGE_ACCESS: {
+  readonly [K in keyof ProtocolMap]: 'content-script' | 'extension-page';
+} = {
+  getCard: 'content-script',
+  getPageSettings: 'content-script',
+  getDashboard: 'extension-page',
+  getDataStatus: 'extension-page',
+  refreshNow: 'extension-page',
+  clearCache: 'extension-page',
+  getDashboardCharts: 'extension-page',
+  getIndexComparison: 'extension-page',
+  getComposition: 'extension-page',
+  getSymbolSummaries: 'extension-page',
+  getApiKeyStatus: 'extension-page',
+  setApiKey: 'extension-page',
+};
 
 export type MessageType = keyof ProtocolMap;
 export type RequestOf<K extends MessageType> = ProtocolMap[K]['request'];
@@ -145,6 +176,22 @@ export type BackgroundEvent =
 
 function isCount(value: unknown): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value >= 0;
+}
+
+/**
+ * Sent by the background to every tab when something a content script is told by
+ * `getPageSettings` may have changed (settings, site access). It carries nothing: each content
+ * script asks again, and the background answers for its page.
+ */
+export type PageSettingsChanged = { type: 'pageSettingsChanged' };
+
+/** True for a {@link PageSettingsChanged} event. */
+export function isPageSettingsChanged(value: unknown): value is PageSettingsChanged {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as { type?: unknown }).type === 'pageSettingsChanged'
+  );
 }
 
 /** True for a well-formed {@link BackgroundEvent}. */

@@ -1,9 +1,11 @@
+import { isPlausibleApiKey } from '../settings/api-key-format';
 import { isSymbol } from './envelope';
 import { MAX_SUMMARY_SYMBOLS } from './protocol';
 import type { ContentProtocolMap, ProtocolMap } from './protocol';
 import type { ResponseValidators, Validators } from './dispatch';
 
-const MENTION_KINDS = ['cashtag', 'exchange', 'ric', 'bare', 'link', 'index', 'company'];
+/** Mention kinds the detector reports (see lib/detect/mention.ts). */
+export const MENTION_KINDS = ['cashtag', 'exchange', 'ric', 'bare', 'link', 'index', 'company'];
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -28,6 +30,7 @@ export const requestValidators: Validators<ProtocolMap> = {
     }
     return { symbol: data.symbol, kind: data.kind };
   },
+  getPageSettings: noData,
   getDashboard: noData,
   getDataStatus: noData,
   refreshNow: noData,
@@ -43,6 +46,13 @@ export const requestValidators: Validators<ProtocolMap> = {
     if (!data.symbols.every(isSymbol)) return 'every symbol must be a valid symbol';
     return { symbols: [...new Set(data.symbols as string[])] };
   },
+  getApiKeyStatus: noData,
+  setApiKey(data) {
+    if (!isRecord(data) || typeof data.key !== 'string') return 'expected { key }';
+    const key = data.key.trim();
+    if (!isPlausibleApiKey(key)) return 'key must be empty or 16-64 letters and digits';
+    return { key };
+  },
 };
 
 /** Request validators for the content script's messages (see `ContentProtocolMap`). */
@@ -54,7 +64,7 @@ export const contentRequestValidators: Validators<ContentProtocolMap> = {
   },
 };
 
-/** Most symbols a page's answer may list (a bigger list is refused as implausible). */
+/** Most symbols of a page's answer the popup lists (a longer list is cut, not refused). */
 export const MAX_PAGE_SYMBOLS = 2000;
 
 /**
@@ -65,10 +75,10 @@ export const MAX_PAGE_SYMBOLS = 2000;
 export const contentResponseValidators: ResponseValidators<ContentProtocolMap> = {
   getPageSymbols(data) {
     if (!isRecord(data) || !Array.isArray(data.symbols)) return 'expected { symbols: [...] }';
-    if (data.symbols.length > MAX_PAGE_SYMBOLS) return `more than ${MAX_PAGE_SYMBOLS} symbols`;
     const symbols: { symbol: string; kind: string; count: number }[] = [];
     const seen = new Set<string>();
-    for (const item of data.symbols as unknown[]) {
+    // A stock screener can list thousands: the popup shows the first ones (most mentioned first).
+    for (const item of (data.symbols as unknown[]).slice(0, MAX_PAGE_SYMBOLS)) {
       if (!isRecord(item) || !isSymbol(item.symbol)) return `a listed ${SYMBOL_RULE}`;
       if (typeof item.kind !== 'string' || !MENTION_KINDS.includes(item.kind)) {
         return `kind must be one of ${MENTION_KINDS.join(', ')}`;

@@ -1,15 +1,20 @@
 import { storage } from 'wxt/utils/storage';
+import { SETTINGS_MIGRATIONS } from './migrations';
 import { DEFAULT_SETTINGS, SETTINGS_VERSION, sanitizeSettings, type Settings } from './schema';
 
 /**
- * The settings item (sync area, so preferences follow the user's browser profile). Reads are
- * sanitized, so a value written by an older version or edited by hand still yields valid settings.
- * Migrations, when the shape changes, go in `migrations` as pure functions tested from a sample
- * of the old shape.
+ * The settings item (sync area, so preferences follow the user's browser profile). Older stored
+ * versions are upgraded on first use by the pure steps in `./migrations`; reads are sanitized, so
+ * a value edited by hand or written by a newer version still yields valid settings.
+ *
+ * Only trusted contexts use this module (the background, the popup, the options page): the
+ * background restricts the storage areas to them (`setAccessLevel`), and content scripts get what
+ * they need through `getPageSettings` (see `lib/messaging/page-settings-client.ts`).
  */
 export const settingsItem = storage.defineItem<Settings>('sync:settings', {
   fallback: DEFAULT_SETTINGS,
   version: SETTINGS_VERSION,
+  migrations: SETTINGS_MIGRATIONS as Record<number, (old: unknown) => Settings>,
 });
 
 /** Current settings, always complete and valid. */
@@ -24,15 +29,14 @@ export async function saveSettings(next: Settings): Promise<Settings> {
   return clean;
 }
 
-/** Calls `onChange` with sanitized settings whenever they change (in any context); returns the unsubscribe function. */
-export function watchSettings(onChange: (settings: Settings) => void): () => void {
-  return settingsItem.watch((value) => onChange(sanitizeSettings(value)));
-}
-
 /**
- * The Twelve Data API key: in `storage.local` only (never synced to other devices), read by the
- * background when it builds the provider. Empty when not set.
+ * Calls `onChange` with sanitized settings (and the previous ones) whenever they change, in any
+ * trusted context; returns the unsubscribe function.
  */
-export const twelveDataKeyItem = storage.defineItem<string>('local:twelveDataApiKey', {
-  fallback: '',
-});
+export function watchSettings(
+  onChange: (settings: Settings, previous: Settings) => void,
+): () => void {
+  return settingsItem.watch((value, previous) =>
+    onChange(sanitizeSettings(value), sanitizeSettings(previous)),
+  );
+}

@@ -103,6 +103,14 @@ export const SNAPSHOT_CATALOGUE: SnapshotCatalogue = {
       parts: [{ file: `${CLOSE_ONLY}/SPY.csv`, column: 'Close' }],
     },
     {
+      symbol: '^DJI',
+      name: 'Dow Jones Industrial Average',
+      kind: 'index',
+      adjusted: true,
+      source: `Yahoo Finance daily closes ${YF_2026_SOURCE}`,
+      parts: [{ file: `${YF_2026}/IDX_DJI.csv`, column: 'Close', drop: INTRADAY_LAST_ROW }],
+    },
+    {
       symbol: '^IXIC',
       name: 'Nasdaq Composite',
       kind: 'index',

@@ -4,8 +4,10 @@
  * (test/bench/browser/empty-extension), side by side in one run (`npm run bench:page`).
  *
  * Every page load is cold, as a reader's is: each run opens the page on a new site
- * (`rN.test`, mapped to the local server), so it gets a new renderer process with nothing of our
- * script compiled yet. A trace of each load gives the main-thread CPU of the tasks that ran our
+ * (`rN.localhost`, the local server), so it gets a new renderer process with nothing of our
+ * script compiled yet. Both builds run their content script on local pages
+ * (`R2K_LOCAL_PAGES=1`) and nowhere else: not in the article's ad frames, which come from another
+ * site, as they would not on the default financial sites either. A trace of each load gives the main-thread CPU of the tasks that ran our
  * code (see trace-attribution.ts), from the script's injection at `document_idle` until nothing of
  * ours runs any more (the end of the first full scan).
  *
@@ -70,11 +72,11 @@ function wxtBuild(env: Record<string, string>): void {
 }
 
 function buildVariants(): void {
-  wxtBuild({ R2K_OUT_DIR: '.output/bench', R2K_SITE_ACCESS: 'all' });
+  wxtBuild({ R2K_OUT_DIR: '.output/bench', R2K_LOCAL_PAGES: '1' });
   wxtBuild({
     R2K_OUT_DIR: '.output/bench-empty',
     R2K_ENTRYPOINTS_DIR: 'test/bench/browser/empty-extension',
-    R2K_SITE_ACCESS: 'all',
+    R2K_LOCAL_PAGES: '1',
   });
 }
 
@@ -93,7 +95,7 @@ async function launch(name: Variant['name'], dir: string): Promise<Variant> {
     viewport: { width: 1280, height: 800 },
     args: [
       ...CHROMIUM_ARGS,
-      '--host-resolver-rules=MAP *.test 127.0.0.1',
+      '--host-resolver-rules=MAP *.test 127.0.0.1, MAP *.localhost 127.0.0.1',
       `--disable-extensions-except=${dir}`,
       `--load-extension=${dir}`,
     ],
@@ -126,7 +128,7 @@ let siteCounter = 0;
 function freshUrl(origin: string, pathName: string): string {
   const port = new URL(origin).port;
   siteCounter++;
-  return `http://r${siteCounter}.test:${port}${pathName}`;
+  return `http://r${siteCounter}.localhost:${port}${pathName}`;
 }
 
 async function traced(

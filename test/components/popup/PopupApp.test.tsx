@@ -271,7 +271,7 @@ describe('PopupApp: Markets tab', () => {
     await click(max);
     expect(max?.getAttribute('aria-pressed')).toBe('true');
     expect(figure?.querySelector('figcaption')?.textContent).toBe(
-      'From Mar 10, 1999 to Feb 20, 2026, rebased to 100: Russell 2000 +564.1%, S&P 500 +436.9%, QQQ (for Nasdaq Composite) +1309.8%.',
+      'From Mar 10, 1999 to Feb 20, 2026, rebased to 100: Russell 2000 +564.1%, S&P 500 +436.9%, QQQ (for Nasdaq Composite) +1,309.8%.',
     );
   });
 

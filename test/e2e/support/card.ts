@@ -10,6 +10,11 @@ export function cardLocator(page: Page): Locator {
  * Moves the pointer to the middle of the text's first line, as a reader would.
  */
 export async function hoverText(page: Page, selector: string, text: string): Promise<Locator> {
+  // The content script starts once the background has answered with the page's settings; on a
+  // fresh profile the background is also seeding its cache, so give the first scan time to draw.
+  await page.waitForFunction(() => (CSS.highlights.get('r2k-lens-mention')?.size ?? 0) > 0, null, {
+    timeout: 30_000,
+  });
   const box = await page.evaluate(
     (target) => {
       const root = document.querySelector(target.selector);

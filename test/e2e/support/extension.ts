@@ -19,7 +19,9 @@ export interface LoadedExtension {
 }
 
 /** Launches Debian's Chromium on a fresh profile with the built extension loaded, headless. */
-export async function launchWithExtension(): Promise<LoadedExtension> {
+export async function launchWithExtension(
+  options: { args?: readonly string[] } = {},
+): Promise<LoadedExtension> {
   const profile = mkdtempSync(path.join(tmpdir(), 'r2k-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
@@ -29,6 +31,7 @@ export async function launchWithExtension(): Promise<LoadedExtension> {
       ...CHROMIUM_ARGS,
       `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`,
+      ...(options.args ?? []),
     ],
   });
   const worker =

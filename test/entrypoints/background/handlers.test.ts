@@ -1,74 +1,87 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+// oxlint-disable-next-line import/no-unassigned-import -- the key store's IndexedDB (idb's wrap() checks the globals)
+import 'fake-indexeddb/auto';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import {
-  CONTENT_SCRIPT_MESSAGES,
-  handleMessage,
-  handlers,
-  isExtensionPage,
-} from '../../../entrypoints/background/handlers';
+import { handleMessage, handlers } from '../../../entrypoints/background/handlers';
+import type { Browser } from 'wxt/browser';
 import { dispatchMessage } from '../../../lib/messaging/dispatch';
+import { MESSAGE_ACCESS } from '../../../lib/messaging/protocol';
 import {
   contentRequestValidators,
   contentResponseValidators,
   requestValidators,
 } from '../../../lib/messaging/validators';
+import { DEFAULT_SITE_MATCHES } from '../../../lib/site-access/default-sites';
+import { saveSettings } from '../../../lib/settings/store';
+import { DEFAULT_SETTINGS } from '../../../lib/settings/schema';
+import { installFakePermissions, installManifest } from '../../support/fake-extension-apis';
 
-const self = { id: fakeBrowser.runtime.id };
+const ID = fakeBrowser.runtime.id;
+type Sender = Browser.runtime.MessageSender;
+const optionsPage: Sender = { id: ID, url: `chrome-extension://${ID}/options.html` };
+/** A content script's sender: the page's URL and its tab (as the browser fills them in). */
+const reutersScript = { id: ID, url: 'https://www.reuters.com/markets/', tab: { id: 7 } } as Sender;
+const otherSiteScript = { id: ID, url: 'https://news.example.org/a', tab: { id: 8 } } as Sender;
+
+const PRIVILEGED = [
+  'getDashboard',
+  'getDataStatus',
+  'refreshNow',
+  'clearCache',
+  'getDashboardCharts',
+  'getIndexComparison',
+  'getComposition',
+  'getSymbolSummaries',
+  'getApiKeyStatus',
+  'setApiKey',
+] as const;
+
+function setup() {
+  fakeBrowser.reset();
+  installManifest({
+    content_scripts: [
+      {
+        matches: [...DEFAULT_SITE_MATCHES],
+        js: ['content-scripts/content.js'],
+        all_frames: true,
+        run_at: 'document_idle',
+      },
+    ],
+    optional_host_permissions: ['https://api.twelvedata.com/*', 'http://*/*', 'https://*/*'],
+  });
+  installFakePermissions([...DEFAULT_SITE_MATCHES]);
+}
 
 describe('background message protocol', () => {
-  beforeEach(() => fakeBrowser.reset());
+  beforeEach(setup);
 
-  it('has exactly one handler and one validator per message', () => {
-    expect(Object.keys(handlers).toSorted()).toEqual(Object.keys(requestValidators).toSorted());
-    expect(Object.keys(handlers).toSorted()).toEqual([
+  it('has exactly one handler, one validator and one audience per message', () => {
+    const names = Object.keys(handlers).toSorted();
+    expect(Object.keys(requestValidators).toSorted()).toEqual(names);
+    expect(Object.keys(MESSAGE_ACCESS).toSorted()).toEqual(names);
+    expect(names).toEqual([
       'clearCache',
+      'getApiKeyStatus',
       'getCard',
       'getComposition',
       'getDashboard',
       'getDashboardCharts',
       'getDataStatus',
       'getIndexComparison',
+      'getPageSettings',
       'getSymbolSummaries',
       'refreshNow',
+      'setApiKey',
     ]);
     expect(Object.keys(contentRequestValidators)).toEqual(['getPageSymbols', 'revealSymbol']);
     // The popup validates each content-script reply.
     expect(Object.keys(contentResponseValidators)).toEqual(Object.keys(contentRequestValidators));
   });
 
-  it('answers a content script only what a card needs; the rest only to extension pages', async () => {
-    const page = { id: fakeBrowser.runtime.id, url: 'https://example.com/news', tab: { id: 3 } };
-    for (const type of Object.keys(handlers).filter(
-      (t) => !CONTENT_SCRIPT_MESSAGES.has(t as never),
-    )) {
-      const reply = await handleMessage({ type, data: {} }, page as never);
-      expect(reply).toEqual({
-        ok: false,
-        error: `${type} is only answered to R2K Lens's own pages`,
-      });
-    }
-    expect([...CONTENT_SCRIPT_MESSAGES]).toEqual(['getCard']);
-    const popup = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') };
-    expect(isExtensionPage(popup)).toBe(true);
-    // Opened in a tab (as the real-browser suite does), it is still the extension's page.
-    expect(isExtensionPage({ ...popup, tab: { id: 4 } } as never)).toBe(true);
-    expect(isExtensionPage(page as never)).toBe(false);
-    expect(isExtensionPage({ id: fakeBrowser.runtime.id })).toBe(false);
-    // A page whose URL merely contains our origin is not ours.
-    expect(
-      isExtensionPage({
-        id: fakeBrowser.runtime.id,
-        url: `https://evil.test/?${fakeBrowser.runtime.getURL('/popup.html')}`,
-      }),
-    ).toBe(false);
-  });
-
   it('validates getSymbolSummaries and revealSymbol requests', () => {
     expect(
       requestValidators.getSymbolSummaries({ symbols: ['KTOS', 'BRK.B', '^RUT', 'KTOS'] }),
-    ).toEqual({
-      symbols: ['KTOS', 'BRK.B', '^RUT'],
-    });
+    ).toEqual({ symbols: ['KTOS', 'BRK.B', '^RUT'] });
     expect(requestValidators.getSymbolSummaries({ symbols: ['<b>'] })).toBe(
       'every symbol must be a valid symbol',
     );
@@ -82,10 +95,37 @@ describe('background message protocol', () => {
     );
   });
 
+  it('lets content scripts send only what a card on a page needs', () => {
+    const forContent = Object.entries(MESSAGE_ACCESS)
+      .filter(([, who]) => who === 'content-script')
+      .map(([name]) => name)
+      .toSorted();
+    expect(forContent).toEqual(['getCard', 'getPageSettings']);
+  });
+
   it('ignores messages from other extensions', () => {
     expect(
       handleMessage({ type: 'getDashboard', data: {} }, { id: 'someone-else' }),
     ).toBeUndefined();
+  });
+
+  it('refuses every privileged message from a content script, naming who may send it', async () => {
+    for (const type of PRIVILEGED) {
+      const spy = vi.spyOn(handlers, type);
+      const data = type === 'setApiKey' ? { key: 'AbCdEf0123456789WxYz' } : {};
+      const reply = await handleMessage({ type, data }, reutersScript);
+      expect(reply).toEqual({
+        ok: false,
+        error: `${type} is answered only to R2K Lens's own pages (popup, options).`,
+      });
+      expect(spy).not.toHaveBeenCalled();
+      spy.mockRestore();
+    }
+  });
+
+  it('answers privileged messages from its own pages', async () => {
+    const reply = await handleMessage({ type: 'getApiKeyStatus', data: {} }, optionsPage);
+    expect(reply).toMatchObject({ ok: true, data: { set: false, hint: null } });
   });
 
   it('answers malformed, unknown and invalid requests with an error, never calling a handler', async () => {
@@ -103,9 +143,10 @@ describe('background message protocol', () => {
       [{ type: 'getCard', data: { symbol: 'IWM', kind: 'evil' } }, /kind must be/],
       [{ type: 'getCard', data: { symbol: 'A'.repeat(40), kind: 'bare' } }, /symbol must be/],
       [{ type: 'getDashboard', data: { extra: 1 } }, /expected no data/],
+      [{ type: 'getPageSettings', data: { url: 'https://x.org' } }, /expected no data/],
     ];
     for (const [message, error] of cases) {
-      const reply = await dispatchMessage(message, self, spy, requestValidators);
+      const reply = await dispatchMessage(message, optionsPage, spy, requestValidators);
       expect(reply.ok).toBe(false);
       if (!reply.ok) expect(reply.error).toMatch(error);
     }
@@ -118,10 +159,66 @@ describe('background message protocol', () => {
       getDashboard: () => Promise.reject(new Error('cache exploded')),
     };
     expect(
-      await dispatchMessage({ type: 'getDashboard' }, self, failing, requestValidators),
+      await dispatchMessage({ type: 'getDashboard' }, optionsPage, failing, requestValidators),
     ).toEqual({
       ok: false,
       error: 'cache exploded',
     });
+  });
+});
+
+describe('getPageSettings', () => {
+  beforeEach(setup);
+
+  it('answers for the sender’s page, whatever the content script claims', async () => {
+    expect(await handleMessage({ type: 'getPageSettings', data: {} }, reutersScript)).toMatchObject(
+      {
+        ok: true,
+        data: { active: true, reason: null, sensitivity: 'balanced', quoteSite: 'yahoo' },
+      },
+    );
+    expect(
+      await handleMessage({ type: 'getPageSettings', data: {} }, otherSiteScript),
+    ).toMatchObject({ ok: true, data: { active: false, reason: 'no-access' } });
+  });
+
+  it('follows the settings: a switched-off site and a global pause', async () => {
+    await saveSettings({
+      ...DEFAULT_SETTINGS,
+      detection: { ...DEFAULT_SETTINGS.detection, disabledSites: ['reuters.com'] },
+    });
+    expect(await handleMessage({ type: 'getPageSettings', data: {} }, reutersScript)).toMatchObject(
+      { ok: true, data: { active: false, reason: 'site-off' } },
+    );
+  });
+
+  it('follows a site the user allowed', async () => {
+    await fakeBrowser.permissions.request({ origins: ['https://news.example.org/*'] });
+    expect(
+      await handleMessage({ type: 'getPageSettings', data: {} }, otherSiteScript),
+    ).toMatchObject({ ok: true, data: { active: true } });
+  });
+});
+
+describe('getCard', () => {
+  beforeEach(setup);
+
+  it('is refused to a content script on a page where R2K Lens is off (no price request)', async () => {
+    await saveSettings({
+      ...DEFAULT_SETTINGS,
+      detection: { ...DEFAULT_SETTINGS.detection, paused: true },
+    });
+    expect(
+      await handleMessage(
+        { type: 'getCard', data: { symbol: 'IWM', kind: 'cashtag' } },
+        reutersScript,
+      ),
+    ).toEqual({ ok: false, error: 'R2K Lens is off on this page.' });
+    expect(
+      await handleMessage(
+        { type: 'getCard', data: { symbol: 'IWM', kind: 'cashtag' } },
+        otherSiteScript,
+      ),
+    ).toEqual({ ok: false, error: 'R2K Lens is off on this page.' });
   });
 });

@@ -107,7 +107,7 @@ describe('cacheMarketData keeps the cache within its bound on demand (issue 12)'
     const bounded = createMemoryCache();
     await seedFromSnapshot(bounded, snapshot);
     const symbols = await bounded.listSymbols();
-    expect(symbols).toHaveLength(26);
+    expect(symbols).toHaveLength(27);
     // An unknown symbol hovered two days ago left a metadata row behind.
     await bounded.recordFailure('ZZZZ', {
       source: 'yahoo',
@@ -122,12 +122,12 @@ describe('cacheMarketData keeps the cache within its bound on demand (issue 12)'
     });
     const market = cacheMarketData(
       { cache: bounded, refresher: async () => refresher },
-      { policy: 'on-demand', now: () => NOW, maxSymbols: 26, userBenchmarks: ['^NDX'] },
+      { policy: 'on-demand', now: () => NOW, maxSymbols: 27, userBenchmarks: ['^NDX'] },
     );
     const found = await market.symbol('EPAC');
     expect(found.ok).toBe(true);
     const after = await bounded.listSymbols();
-    expect(after).toHaveLength(26);
+    expect(after).toHaveLength(27);
     expect(after).toContain('EPAC');
     expect(after).toContain('AMZN');
     // The snapshot stocks were never used (access 0): the first of them alphabetically went.

@@ -260,7 +260,7 @@ describe('quota exceeded (issue 12)', () => {
     const idb = faultyIdb();
     const cache = await withStocks(idb);
     const before = await cache.listSymbols();
-    expect(before).toHaveLength(34); // 26 snapshot series + 8
+    expect(before).toHaveLength(35); // 27 snapshot series + 8
     idb.failWrites('series', 'QuotaExceededError');
     const out = await cache.writeSeries({ series: AAPL, source: 'yahoo', fetchedAt: T0 + 100 });
     expect(out.status).toBe('written');

@@ -3,7 +3,7 @@ import {
   DEFAULT_SETTINGS,
   isDetectionDisabled,
   normalizeHostname,
-  providerOrder,
+  numberLocaleOf,
   sanitizeSettings,
 } from '../../../lib/settings/schema';
 
@@ -16,21 +16,34 @@ describe('sanitizeSettings', () => {
 
   it('keeps valid choices in the user order and drops unknown or duplicate ones', () => {
     const s = sanitizeSettings({
-      comparison: { benchmarks: ['^IXIC', 'BOGUS', '^GSPC', '^IXIC'], periods: ['1Y', '1M', '2W'] },
+      comparison: {
+        benchmarks: ['^DJI', 'BOGUS', '^GSPC', '^DJI'],
+        periods: ['1Y', '1M', '2W'],
+      },
+      data: { providers: ['stooq', 'bloomberg', 'yahoo', 'stooq'] },
     });
-    expect(s.comparison.benchmarks).toEqual(['^IXIC', '^GSPC']);
+    expect(s.comparison.benchmarks).toEqual(['^DJI', '^GSPC']);
     expect(s.comparison.periods).toEqual(['1Y', '1M']);
+    expect(s.data.providers).toEqual(['stooq', 'yahoo']);
   });
 
   it('falls back to defaults when a list would be empty or a value is out of range', () => {
     const s = sanitizeSettings({
-      comparison: { benchmarks: [], periods: 'YTD', volatilityWindow: 7 },
-      theme: 'neon',
+      comparison: {
+        benchmarks: [],
+        periods: 'YTD',
+        volatilityWindow: 7,
+        chartPeriod: '2Y',
+        returnBasis: 'dividends',
+      },
+      detection: { quoteSite: 'evil.example' },
+      data: { providers: [], cacheSymbols: 7 },
+      appearance: { theme: 'neon', numberFormat: 'xx-XX' },
     });
-    expect(s.comparison.benchmarks).toEqual(DEFAULT_SETTINGS.comparison.benchmarks);
-    expect(s.comparison.periods).toEqual(DEFAULT_SETTINGS.comparison.periods);
-    expect(s.comparison.volatilityWindow).toBe(63);
-    expect(s.theme).toBe('system');
+    expect(s.comparison).toEqual(DEFAULT_SETTINGS.comparison);
+    expect(s.detection.quoteSite).toBe('yahoo');
+    expect(s.data).toEqual(DEFAULT_SETTINGS.data);
+    expect(s.appearance).toEqual({ theme: 'system', numberFormat: 'browser' });
   });
 
   it('normalizes and dedupes disabled sites, dropping what is not a hostname', () => {
@@ -41,37 +54,27 @@ describe('sanitizeSettings', () => {
     });
     expect(s.detection.disabledSites).toEqual(['reuters.com']);
   });
-});
 
-describe('data settings', () => {
-  it('defaults to Yahoo with scheduled refresh and keeps valid choices', () => {
-    expect(sanitizeSettings({}).data).toEqual({
-      primary: 'yahoo',
-      refresh: 'scheduled',
-      cacheSymbols: 250,
-    });
-    expect(
-      sanitizeSettings({ data: { primary: 'twelvedata', refresh: 'offline', cacheSymbols: 1000 } })
-        .data,
-    ).toEqual({ primary: 'twelvedata', refresh: 'offline', cacheSymbols: 1000 });
-    expect(sanitizeSettings({ data: { primary: 'bloomberg', cacheSymbols: 7 } }).data).toEqual(
-      DEFAULT_SETTINGS.data,
-    );
-  });
-  it('asks the primary provider first, then the providers that need no key', () => {
-    expect(providerOrder({ ...DEFAULT_SETTINGS.data, primary: 'yahoo' })).toEqual([
-      'yahoo',
-      'stooq',
-    ]);
-    expect(providerOrder({ ...DEFAULT_SETTINGS.data, primary: 'stooq' })).toEqual([
-      'stooq',
-      'yahoo',
-    ]);
-    expect(providerOrder({ ...DEFAULT_SETTINGS.data, primary: 'twelvedata' })).toEqual([
-      'twelvedata',
-      'yahoo',
-      'stooq',
-    ]);
+  it('keeps every valid version-2 value', () => {
+    const chosen = {
+      comparison: {
+        benchmarks: ['^NDX', '^DJI'],
+        periods: ['YTD', '5Y'],
+        chartPeriod: 'max',
+        volatilityWindow: 252,
+        returnBasis: 'total-return',
+      },
+      detection: {
+        paused: true,
+        disabledSites: ['ft.com'],
+        sensitivity: 'strict',
+        companyNames: true,
+        quoteSite: 'finviz',
+      },
+      data: { providers: ['twelvedata', 'stooq'], refresh: 'offline', cacheSymbols: 1000 },
+      appearance: { theme: 'dark', numberFormat: 'de-CH' },
+    };
+    expect(sanitizeSettings(chosen)).toEqual(chosen);
   });
 });
 
@@ -95,5 +98,12 @@ describe('isDetectionDisabled', () => {
     expect(isDetectionDisabled(s, 'finance.yahoo.com')).toBe(true);
     expect(isDetectionDisabled(s, 'yahoo.com')).toBe(true);
     expect(isDetectionDisabled(s, 'notyahoo.com')).toBe(false);
+  });
+});
+
+describe('numberLocaleOf', () => {
+  it('pins a locale, or leaves the browser its own', () => {
+    expect(numberLocaleOf('browser')).toBeUndefined();
+    expect(numberLocaleOf('de-DE')).toBe('de-DE');
   });
 });

@@ -27,6 +27,7 @@ describe('buildSnapshot on the committed sources', () => {
       ['IWM', '2000-05-26', '2026-02-20', 6472, 3],
       ['^GSPC', '1927-12-30', '2026-08-21', 24777, 2],
       ['SPY', '1993-01-29', '2026-08-21', 8448, 3],
+      ['^DJI', '1992-01-02', '2026-02-20', 8595, 2],
       ['^IXIC', '1971-02-05', '2022-05-04', 12925, 2],
       ['QQQ', '1999-03-10', '2026-08-21', 6906, 3],
       ['^TNX', '1962-01-02', '2026-03-06', 14853, 3],
@@ -52,11 +53,12 @@ describe('buildSnapshot on the committed sources', () => {
     ]);
   });
 
-  it('drops the intraday 2026-02-23 row of ^RUT and IWM and nothing else', () => {
+  it('drops the intraday 2026-02-23 row of ^RUT, IWM and ^DJI and nothing else', () => {
     const dropped = build.series.filter((s) => s.droppedRows.length > 0);
     expect(dropped.map((s) => [s.symbol, s.droppedRows])).toEqual([
       ['^RUT', ['2026-02-23']],
       ['IWM', ['2026-02-23']],
+      ['^DJI', ['2026-02-23']],
     ]);
     expect(decoded.series['^RUT']?.asOf).toBe('2026-02-20');
   });
@@ -68,6 +70,9 @@ describe('buildSnapshot on the committed sources', () => {
     expect(close('^GSPC', '2026-08-21')).toBe(7674.37);
     expect(close('SPY', '1993-01-29')).toBe(24.313);
     expect(close('^IXIC', '2022-05-04')).toBe(12964.86);
+    expect(close('^DJI', '2008-10-09')).toBe(8579.19);
+    expect(close('^DJI', '2020-03-23')).toBe(18591.93);
+    expect(close('^DJI', '2026-02-20')).toBe(49625.97);
     expect(close('^TNX', '2020-12-31')).toBe(0.917);
     expect(close('^TNX', '2025-09-08')).toBe(4.046);
     expect(close('NVDA', '2024-03-08')).toBe(875.28003); // before the June-2024 10:1 split
