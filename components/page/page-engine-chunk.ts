@@ -15,11 +15,14 @@ import type { Lens, LensOptions } from './page-engine-api';
 export function startLens(options: LensOptions): Lens {
   const dictionary = loadSymbolDictionary();
   const { kinds, companies, signal } = options;
-  const detectOptions = companies ? { companies } : {};
+  // Evidence mode: each mention says how strongly it names its symbol, and the page as a whole
+  // decides (a doubtful one is shown once the page names the symbol strongly somewhere).
+  const detectOptions = companies ? { companies, evidence: true } : { evidence: true };
   const engine = startPageEngine({
     detect: (text: string): Mention[] =>
       findMentions(text, dictionary, detectOptions).filter((m) => kinds.has(m.kind)),
     signal,
+    evidence: true,
     // The top document's `::highlight()` rule ships in the content script's manifest CSS.
     injectStyle: false,
     linkToSymbol: (href) => symbolFromQuoteUrl(href, dictionary) ?? null,

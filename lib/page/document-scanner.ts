@@ -25,6 +25,8 @@
  * them ({@link createHighlighter}).
  */
 
+import { DocumentEvidence, type EvidenceCandidate } from '../detect/document-evidence';
+import type { MentionStrength } from '../detect/mention';
 import { isInsideSkipped, type WalkRules } from './element-rules';
 import { createHighlighter, DEFAULT_HIGHLIGHT_NAME, type HighlightWindow } from './highlighter';
 import { caretAt, deepElementAt, rectAt, type CaretDocument } from './hit-test';
@@ -42,6 +44,11 @@ export interface DetectedMention {
   end: number;
   symbol: string;
   kind: string;
+  /**
+   * What the mention says about its symbol in the whole document, when the detector runs in
+   * evidence mode (see {@link DocumentScannerOptions.evidence}); absent means `strong`.
+   */
+  strength?: MentionStrength;
 }
 
 /** The detector, injected: `findMentions(text, dictionary)` with the dictionary bound. */
@@ -114,6 +121,15 @@ export interface DocumentScannerOptions {
   urgentChars?: number;
   /** Called with each `<iframe>` met in scanned text (the page engine scans same-origin ones). */
   onFrame?: (frame: HTMLIFrameElement) => void;
+  /**
+   * Decide mentions with evidence from the whole document ("one sense per discourse",
+   * lib/detect/document-evidence.ts): the detector reports each mention's strength, and a
+   * doubtful one is shown only once the page names its symbol strongly somewhere (a cashtag, an
+   * exchange prefix, a quote link...), a plain one is withdrawn where the page says the letters
+   * mean something else. A mention may be promoted or withdrawn as more text is read; a hover
+   * never opens a withdrawn one. Default false (every mention the detector reports is shown).
+   */
+  evidence?: boolean;
 }
 
 /** Figures for benchmarks and diagnostics. */
@@ -204,6 +220,8 @@ interface Job {
 
 /** Most changed subtrees waiting at once to hear whether they are near the viewport. */
 const MAX_WATCHED = 500;
+/** Most chunks the document's evidence keeps open (see lib/detect/document-evidence.ts). */
+const MAX_EVIDENCE_CHUNKS = 2000;
 /** Most custom elements watched for a shadow root attached after they were met. */
 const MAX_LATE_HOSTS = 2000;
 
@@ -445,6 +463,104 @@ export function startDocumentScanner(options: DocumentScannerOptions): DocumentS
     if (m.anchor && linkMentions.get(m.anchor) === m) linkMentions.delete(m.anchor);
   };
 
+  // --- evidence from the whole document --------------------------------------------------
+
+  const evidence = options.evidence
+    ? new DocumentEvidence({ maxChunks: MAX_EVIDENCE_CHUNKS })
+    : null;
+  let evidenceSerial = 0;
+  /** Records of the open chunks' candidates, shown or waiting, by candidate id. */
+  const recordOf = new Map<number, MentionRecord>();
+  /** Candidate ids of each open chunk, oldest chunk first (the evidence seals in this order). */
+  const idsOf = new Map<number, number[]>();
+  /** Chunk keys: a run's first text node, or a quote link's element. */
+  const keyOfNode = new WeakMap<Node, number>();
+  const nodeOfKey = new Map<number, Node>();
+  const keyFor = (node: Node): number => {
+    let key = keyOfNode.get(node);
+    if (key === undefined) keyOfNode.set(node, (key = ++evidenceSerial));
+    return key;
+  };
+
+  /** Shows what the evidence accepts now and takes back what it withdraws. */
+  const applyEvidence = (accepted: readonly number[], withdrawn: readonly number[]): void => {
+    for (const id of withdrawn) {
+      const record = recordOf.get(id);
+      if (record) removeMention(record);
+    }
+    for (const id of accepted) {
+      const record = recordOf.get(id);
+      if (record && !index.has(record) && record.startNode.isConnected) addMention(record);
+    }
+  };
+
+  /**
+   * Registers one chunk's candidates (replacing what the chunk held before) and shows what the
+   * evidence decides. `records[i]` is null for a candidate that is never shown (`against`).
+   */
+  const decide = (
+    key: number,
+    node: Node,
+    candidates: readonly {
+      record: MentionRecord | null;
+      symbol: string;
+      strength: MentionStrength;
+    }[],
+  ): void => {
+    if (!evidence) return;
+    const old = idsOf.get(key);
+    if (old) {
+      for (const id of old) {
+        const record = recordOf.get(id);
+        recordOf.delete(id);
+        if (record) removeMention(record);
+      }
+      idsOf.delete(key);
+    }
+    const ids: number[] = [];
+    const list: EvidenceCandidate[] = [];
+    for (const c of candidates) {
+      const id = ++evidenceSerial;
+      ids.push(id);
+      if (c.record) {
+        c.record.evidenceKey = key;
+        recordOf.set(id, c.record);
+      }
+      list.push({ id, symbol: c.symbol, strength: c.strength });
+    }
+    idsOf.set(key, ids);
+    nodeOfKey.set(key, node);
+    const change = evidence.add(key, list);
+    applyEvidence(change.accepted, change.withdrawn);
+    // Past the bound the evidence seals its oldest chunks: their waiting candidates stay hidden
+    // for good, so their records are let go (shown ones stay in the index).
+    while (idsOf.size > MAX_EVIDENCE_CHUNKS) {
+      const [oldest, sealed] = idsOf.entries().next().value as [number, number[]];
+      idsOf.delete(oldest);
+      nodeOfKey.delete(oldest);
+      for (const id of sealed) recordOf.delete(id);
+    }
+  };
+
+  /** The chunk left the page (or was read again under another key): its evidence goes. */
+  const forgetChunk = (key: number): void => {
+    if (!evidence || !idsOf.has(key)) return;
+    for (const id of idsOf.get(key) ?? []) {
+      const record = recordOf.get(id);
+      recordOf.delete(id);
+      if (record) removeMention(record);
+    }
+    idsOf.delete(key);
+    nodeOfKey.delete(key);
+    const change = evidence.forget(key);
+    applyEvidence(change.accepted, change.withdrawn);
+  };
+
+  /** Forgets the chunks whose first node has left the page. */
+  const forgetDetached = (): void => {
+    for (const [key, node] of nodeOfKey) if (!node.isConnected) forgetChunk(key);
+  };
+
   /**
    * Draws the mentions near the viewport (from the probe hits) and erases the others, as one
    * batch of highlight changes (one frame of work for the browser). Leaves things as they are
@@ -652,6 +768,8 @@ export function startDocumentScanner(options: DocumentScannerOptions): DocumentS
   const processChunk = (chunk: TextChunk, job: Job): void => {
     const { runs } = chunk;
     const pass = job.pass;
+    /** Evidence chunks whose mentions this read replaces (forgotten unless read again). */
+    const forgotten = new Set<number>();
     // Replace what earlier passes found on these nodes.
     for (const run of runs) {
       // A run starting inside its first node is the next window of an enormous node, whose
@@ -659,7 +777,11 @@ export function startDocumentScanner(options: DocumentScannerOptions): DocumentS
       const from = run.starts[0]! < 0 ? 1 : 0;
       for (let k = from; k < run.nodes.length; k++) {
         const node = run.nodes[k]!;
-        if (index.hasNode(node)) for (const m of index.staleOn(node, pass)) removeMention(m);
+        if (!index.hasNode(node)) continue;
+        for (const m of index.staleOn(node, pass)) {
+          if (m.evidenceKey !== 0) forgotten.add(m.evidenceKey);
+          removeMention(m);
+        }
       }
       if (job.read) for (const node of run.nodes) job.read.add(node);
       counters.textNodes += run.nodes.length;
@@ -685,6 +807,12 @@ export function startDocumentScanner(options: DocumentScannerOptions): DocumentS
       }
       counters.detectorCalls++;
       const found = detect(text);
+      // With evidence, each run is a chunk of the document's evidence, keyed by its first node.
+      const perRun: {
+        record: MentionRecord | null;
+        symbol: string;
+        strength: MentionStrength;
+      }[][] = evidence ? runs.map(() => []) : [];
       for (const d of found) {
         if (!(d.end > d.start)) continue;
         const r = nodeAt(runStarts, d.start);
@@ -693,24 +821,39 @@ export function startDocumentScanner(options: DocumentScannerOptions): DocumentS
         const start = d.start - base;
         const end = d.end - base;
         if (end > run.text.length) continue;
+        const strength = d.strength ?? 'strong';
         const i = nodeAt(run.starts, start);
         const j = nodeAt(run.starts, end - 1);
-        const nodes = i === j ? null : run.nodes.slice(i, j + 1);
-        addMention(
-          new MentionRecord(
-            d.symbol,
-            d.kind,
-            run.nodes[i]!,
-            start - run.starts[i]!,
-            run.nodes[j]!,
-            end - run.starts[j]!,
-            null,
-            nodes,
-            pass,
-          ),
-        );
+        const record =
+          strength === 'against'
+            ? null
+            : new MentionRecord(
+                d.symbol,
+                d.kind,
+                run.nodes[i]!,
+                start - run.starts[i]!,
+                run.nodes[j]!,
+                end - run.starts[j]!,
+                null,
+                i === j ? null : run.nodes.slice(i, j + 1),
+                pass,
+              );
+        if (evidence) perRun[r]!.push({ record, symbol: d.symbol, strength });
+        else if (record) addMention(record);
+      }
+      if (evidence) {
+        for (let r = 0; r < runs.length; r++) {
+          const first = runs[r]!.nodes[0]!;
+          // A later window of an enormous text node is a chunk of its own.
+          const key = runs[r]!.starts[0]! < 0 ? ++evidenceSerial : keyFor(first);
+          forgotten.delete(key);
+          // A run with nothing, never registered: nothing to tell the evidence.
+          if (perRun[r]!.length > 0 || idsOf.has(key)) decide(key, first, perRun[r]!);
+        }
       }
     }
+    // Chunks whose mentions this read replaced but that were not read again under their key.
+    for (const key of forgotten) forgetChunk(key);
 
     if (linkToSymbol && chunk.links.length > 0) {
       const base = doc.baseURI;
@@ -772,19 +915,20 @@ export function startDocumentScanner(options: DocumentScannerOptions): DocumentS
         if (m.symbol === symbol || m.anchor === a) removeMention(m);
       }
     }
-    addMention(
-      new MentionRecord(
-        symbol,
-        'link',
-        startNode,
-        startOffset,
-        endNode,
-        endOffset,
-        a,
-        covered.length === 1 ? null : covered,
-        pass,
-      ),
+    const record = new MentionRecord(
+      symbol,
+      'link',
+      startNode,
+      startOffset,
+      endNode,
+      endOffset,
+      a,
+      covered.length === 1 ? null : covered,
+      pass,
     );
+    // A quote link names its symbol strongly: evidence for the rest of the page.
+    if (evidence) decide(keyFor(a), a, [{ record, symbol, strength: 'strong' }]);
+    else addMention(record);
   };
 
   const startPasses = (): void => {
@@ -824,7 +968,10 @@ export function startDocumentScanner(options: DocumentScannerOptions): DocumentS
   const drainMutations = (tree: Tree): void => {
     lastDrain = now();
     const batch = tree.batcher.take();
-    if (batch.removed) for (const m of index.disconnected()) removeMention(m);
+    if (batch.removed) {
+      for (const m of index.disconnected()) removeMention(m);
+      forgetDetached();
+    }
     if (batch.overflow) {
       // Too much changed to track piecemeal: read the tree again, replacing in place.
       if (tree === lightTree) {
@@ -999,6 +1146,9 @@ export function startDocumentScanner(options: DocumentScannerOptions): DocumentS
       frontier = null;
       highlighter.dispose();
       index.clear();
+      recordOf.clear();
+      idsOf.clear();
+      nodeOfKey.clear();
       hiddenRoots.clear();
       lateHosts.clear();
       trees.clear();
@@ -1064,6 +1214,7 @@ export function startDocumentScanner(options: DocumentScannerOptions): DocumentS
     },
     rescan: () => {
       if (signal.aborted) return;
+      for (const key of [...idsOf.keys()]) forgetChunk(key);
       for (const m of index.list()) removeMention(m);
       nearOnly = false;
       startPasses();
