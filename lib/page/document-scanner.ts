@@ -1214,7 +1214,7 @@ export function startDocumentScanner(options: DocumentScannerOptions): DocumentS
     },
     rescan: () => {
       if (signal.aborted) return;
-      for (const key of [...idsOf.keys()]) forgetChunk(key);
+      for (const key of idsOf.keys()) forgetChunk(key);
       for (const m of index.list()) removeMention(m);
       nearOnly = false;
       startPasses();
