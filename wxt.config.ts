@@ -80,6 +80,18 @@ export default defineConfig({
       ? { optional_host_permissions: [TWELVE_DATA_ORIGIN] }
       : { optional_permissions: [TWELVE_DATA_ORIGIN] }),
     action: { default_title: 'R2K Lens: Russell 2000 dashboard' },
+    // Keyboard access to the hover cards: step through the page's ticker mentions in reading
+    // order (rebindable by the user in the browser's shortcut settings).
+    commands: {
+      'next-mention': {
+        suggested_key: { default: 'Alt+Shift+Period' },
+        description: 'Next ticker on the page: show its card (Enter to focus it, Escape to close)',
+      },
+      'previous-mention': {
+        suggested_key: { default: 'Alt+Shift+Comma' },
+        description: 'Previous ticker on the page: show its card',
+      },
+    },
     // The lazily loaded chunks, reachable only through this session's dynamic URL in Chrome
     // (`runtime.getURL` returns it): a page cannot fetch them to learn R2K Lens is installed.
     web_accessible_resources: [

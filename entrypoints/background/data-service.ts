@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { openCache } from '../../lib/cache/open-cache';
 import type { MarketCache } from '../../lib/cache/market-cache';
 import { seedFromSnapshot } from '../../lib/cache/seed';
+import { sectorTotals } from '../../lib/context/sector-share';
 import { createDefaultProviders } from '../../lib/providers/default-providers';
 import { createRefresher, type Refresher } from '../../lib/refresh/refresher';
 import { providerOrder, type Settings } from '../../lib/settings/schema';
@@ -19,6 +20,8 @@ export const STATE_KEYS = {
   snapshotSources: 'snapshotSources',
   /** `{ asOf, source }` of the holdings file the profiles come from. */
   holdings: 'holdingsFile',
+  /** `{ sector: { weight, members } }` of that holdings file (a member's weight within its sector). */
+  sectorTotals: 'sectorTotals',
 } as const;
 
 export interface DataService {
@@ -46,6 +49,7 @@ export async function ensureSeeded(cache: MarketCache, force = false): Promise<v
     asOf: snapshot.holdings.asOf,
     source: snapshot.holdings.source,
   });
+  await cache.writeState(STATE_KEYS.sectorTotals, sectorTotals(snapshot.holdings.rows));
   await cache.writeState(STATE_KEYS.seeded, version);
 }
 

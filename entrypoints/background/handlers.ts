@@ -3,7 +3,7 @@ import type { Reply } from '../../lib/messaging/envelope';
 import { dispatchMessage, type Handlers } from '../../lib/messaging/dispatch';
 import type { MessageType, ProtocolMap, ResponseOf } from '../../lib/messaging/protocol';
 import { requestValidators } from '../../lib/messaging/validators';
-import { loadSettings } from '../../lib/settings/store';
+import { cardPrefsItem, loadCardPrefs, loadSettings } from '../../lib/settings/store';
 import { clearCache, dataLayerStatus, refreshNow } from './data-status';
 import { buildCardPayload, buildDashboardPayload } from './views';
 
@@ -22,6 +22,11 @@ export const handlers: Handlers<ProtocolMap, Sender> = {
     return refreshNow(await loadSettings());
   },
   clearCache: () => clearCache(),
+  getCardPrefs: () => loadCardPrefs(),
+  async setCardDetailsOpen({ open }) {
+    await cardPrefsItem.setValue({ detailsOpen: open });
+    return { detailsOpen: open };
+  },
 };
 
 /**

@@ -3,6 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { loadSettings, watchSettings } from '../../lib/settings/store';
 import { REFRESH_ALARM, runRefreshAlarm, syncRefreshAlarm } from './alarms';
 import { ensureSeeded, getDataService } from './data-service';
+import { runCommand } from './commands';
 import { handleMessage } from './handlers';
 
 export default defineBackground(() => {
@@ -24,6 +25,11 @@ export default defineBackground(() => {
     void loadSettings()
       .then((settings) => syncRefreshAlarm(settings))
       .catch((error: unknown) => console.warn('R2K Lens: alarm setup failed', error));
+  });
+
+  // The shortcuts that walk through the page's mentions (manifest `commands`).
+  browser.commands?.onCommand.addListener((command, tab) => {
+    void runCommand(command, tab?.id);
   });
 
   browser.alarms.onAlarm.addListener((alarm) => {

@@ -15,6 +15,7 @@ import {
   type Lens,
   type PageEngineModule,
 } from '../../components/page/page-engine-api';
+import { DEFAULT_QUOTE_SITE } from '../../lib/links/quote-sites';
 import { createCardHost } from './card-host';
 import { loadChunk } from './load-chunk';
 import { readSettings, watchSettings } from './page-settings';
@@ -69,19 +70,25 @@ export async function runLens(): Promise<void> {
     return true;
   };
 
+  // The card's options: the theme from the settings, the quote site (Yahoo Finance until the
+  // settings carry the user's choice) and whether "More" is open (remembered by the background).
   const card = createCardHost(
     lifetime.signal,
     {
-      load: async (target) => {
+      fetch: async (target) => {
         const reply = await sendToBackground('getCard', target);
         if (!reply.ok) endIfOrphaned();
         return reply;
       },
       onPointerInside: (inside) => running?.lens?.hover.setOverCard(inside),
       onDismiss: () => running?.lens?.hover.close(),
+      onDetailsToggle: (open) => void sendToBackground('setCardDetailsOpen', { open }),
     },
-    settings.theme,
+    { theme: settings.theme, quoteSite: DEFAULT_QUOTE_SITE, detailsOpen: false },
   );
+  void sendToBackground('getCardPrefs', {}).then((reply) => {
+    if (reply.ok) card.setOptions({ detailsOpen: reply.data.detailsOpen });
+  });
 
   async function start(): Promise<void> {
     const controller = new AbortController();
@@ -104,8 +111,11 @@ export async function runLens(): Promise<void> {
       kinds,
       ...(companies ? { companies } : {}),
       signal,
-      onEnter: (mention, rect) => card.show({ symbol: mention.symbol, kind: mention.kind }, rect),
+      onEnter: (mention, anchor, openedBy) =>
+        card.show({ symbol: mention.symbol, kind: mention.kind }, anchor, openedBy),
       onLeave: () => card.hide(),
+      onIntent: (mention) => card.prefetch({ symbol: mention.symbol, kind: mention.kind }),
+      onActivate: () => card.focus(),
     });
   }
 
@@ -123,7 +133,7 @@ export async function runLens(): Promise<void> {
   function apply(next: Settings): void {
     const before = settings;
     settings = next;
-    if (before.theme !== next.theme) card.setTheme(next.theme);
+    if (before.theme !== next.theme) card.setOptions({ theme: next.theme });
     if (isDetectionDisabled(next.detection, hostname)) return stop();
     if (
       !running ||
@@ -135,6 +145,10 @@ export async function runLens(): Promise<void> {
   }
 
   const handlers: Handlers<ContentProtocolMap, unknown> = {
+    async stepMention({ step }) {
+      const mention = running?.lens?.navigator.step(step) ?? null;
+      return { symbol: mention?.symbol ?? null };
+    },
     async getPageSymbols() {
       const engine = running?.lens?.engine;
       if (!engine) return { symbols: [] };

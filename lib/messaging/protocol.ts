@@ -4,7 +4,8 @@
  * message has exactly one handler in `entrypoints/background/handlers.ts` and one validator in
  * `./validators.ts` (a test checks both).
  */
-import type { DashboardContext, SymbolContext } from '../context';
+import type { DashboardContext, Figure, SymbolContext } from '../context';
+import type { LastClose } from '../context/last-close';
 
 /** Where the figures of a reply come from and how fresh they are. */
 export interface DataStatus {
@@ -14,12 +15,26 @@ export interface DataStatus {
   stale: boolean;
   /** When the data was fetched (ISO timestamp), null for the bundled snapshot. */
   fetchedAt: string | null;
+  /** True while a fetch of newer data runs: the figures shown are the saved ones meanwhile. */
+  refreshing: boolean;
   /** Plain-language notes for the user (storage unavailable, provider failed, proxy used...). */
   notices: string[];
 }
 
 /** What a symbol is, as far as the data says (membership badges only make sense for stocks). */
 export type Instrument = 'stock' | 'etf' | 'index' | 'unknown';
+
+/**
+ * Why a card has no data, so the card can say it in plain words and pick its look:
+ * - `offline`: fetching is off (refresh policy) and nothing is saved for the symbol;
+ * - `unknown-symbol`: the provider does not know the symbol;
+ * - `rate-limited`: the provider asked us to slow down (retried later);
+ * - `network`: the provider could not be reached or did not answer in time;
+ * - `provider-error`: the provider answered with something unusable (HTML, empty, malformed, HTTP error);
+ * - `no-data`: nothing saved and no error recorded.
+ */
+export type UnavailableCause =
+  'offline' | 'unknown-symbol' | 'rate-limited' | 'network' | 'provider-error' | 'no-data';
 
 /** What the hover card shows for one detected mention. */
 export type CardPayload =
@@ -31,9 +46,18 @@ export type CardPayload =
       status: DataStatus;
     }
   /** An index mention: the indexes compared side by side (the dashboard's comparison). */
-  | { kind: 'index'; symbol: string; context: DashboardContext; status: DataStatus }
+  | {
+      kind: 'index';
+      symbol: string;
+      /** The index's name ("S&P 500"). */
+      name: string;
+      /** The mentioned index's own last close and day change (missing when not in the data). */
+      lastClose: Figure<LastClose>;
+      context: DashboardContext;
+      status: DataStatus;
+    }
   /** No data for the symbol (offline and not in the snapshot, or unknown to the provider). */
-  | { kind: 'unavailable'; symbol: string; reason: string };
+  | { kind: 'unavailable'; symbol: string; reason: string; cause: UnavailableCause };
 
 export interface DashboardPayload {
   context: DashboardContext;
@@ -78,6 +102,16 @@ export interface ProtocolMap {
   refreshNow: { request: Record<string, never>; response: RefreshReport };
   /** Empties the cache and seeds it again from the bundled snapshot. */
   clearCache: { request: Record<string, never>; response: DataLayerStatus };
+  /** The card's remembered preferences (whether "More" is open). */
+  getCardPrefs: { request: Record<string, never>; response: CardPrefs };
+  /** Remembers whether the card's details ("More") are open, for every card after this one. */
+  setCardDetailsOpen: { request: { open: boolean }; response: CardPrefs };
+}
+
+/** What the card remembers between cards and pages (per user: `storage.local`). */
+export interface CardPrefs {
+  /** The details disclosure ("More") is open. */
+  detailsOpen: boolean;
 }
 
 export type MessageType = keyof ProtocolMap;
@@ -98,8 +132,13 @@ export function isBackgroundEvent(value: unknown): value is BackgroundEvent {
   );
 }
 
-/** Messages the popup sends to the content script of the active tab. */
+/** Which way the keyboard shortcut moves through the page's mentions. */
+export type MentionStep = 'next' | 'previous';
+
+/** Messages the popup and the background send to the content script of a tab. */
 export interface ContentProtocolMap {
+  /** The keyboard shortcut (`commands`): move to the next or previous mention and open its card. */
+  stepMention: { request: { step: MentionStep }; response: { symbol: string | null } };
   getPageSymbols: {
     request: Record<string, never>;
     response: { symbols: { symbol: string; kind: string; count: number }[] };

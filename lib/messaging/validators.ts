@@ -29,9 +29,22 @@ export const requestValidators: Validators<ProtocolMap> = {
   getDataStatus: noData,
   refreshNow: noData,
   clearCache: noData,
+  getCardPrefs: noData,
+  setCardDetailsOpen(data) {
+    if (!isRecord(data) || typeof data.open !== 'boolean' || Object.keys(data).length !== 1) {
+      return 'expected { open: boolean }';
+    }
+    return { open: data.open };
+  },
 };
 
 /** Request validators for the content script's messages (see `ContentProtocolMap`). */
 export const contentRequestValidators: Validators<ContentProtocolMap> = {
   getPageSymbols: noData,
+  stepMention(data) {
+    if (!isRecord(data) || (data.step !== 'next' && data.step !== 'previous')) {
+      return 'expected { step: "next" | "previous" }';
+    }
+    return { step: data.step };
+  },
 };

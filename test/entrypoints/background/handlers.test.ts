@@ -6,6 +6,8 @@ import { contentRequestValidators, requestValidators } from '../../../lib/messag
 
 const self = { id: fakeBrowser.runtime.id };
 
+const send = (message: unknown) => handleMessage(message, self as never);
+
 describe('background message protocol', () => {
   beforeEach(() => fakeBrowser.reset());
 
@@ -14,11 +16,48 @@ describe('background message protocol', () => {
     expect(Object.keys(handlers).toSorted()).toEqual([
       'clearCache',
       'getCard',
+      'getCardPrefs',
       'getDashboard',
       'getDataStatus',
       'refreshNow',
+      'setCardDetailsOpen',
     ]);
-    expect(Object.keys(contentRequestValidators)).toEqual(['getPageSymbols']);
+    expect(Object.keys(contentRequestValidators)).toEqual(['getPageSymbols', 'stepMention']);
+  });
+
+  it("remembers whether the card's details are open, and accepts nothing but a boolean", async () => {
+    expect(await send({ type: 'getCardPrefs', data: {} })).toEqual({
+      ok: true,
+      data: { detailsOpen: false },
+    });
+    expect(await send({ type: 'setCardDetailsOpen', data: { open: true } })).toEqual({
+      ok: true,
+      data: { detailsOpen: true },
+    });
+    expect(await send({ type: 'getCardPrefs', data: {} })).toEqual({
+      ok: true,
+      data: { detailsOpen: true },
+    });
+    for (const data of [{ open: 'yes' }, { open: true, theme: 'dark' }, null, []]) {
+      expect(await send({ type: 'setCardDetailsOpen', data })).toEqual({
+        ok: false,
+        error: 'Invalid setCardDetailsOpen request: expected { open: boolean }',
+      });
+    }
+    expect(await send({ type: 'getCardPrefs', data: {} })).toEqual({
+      ok: true,
+      data: { detailsOpen: true },
+    });
+  });
+
+  it('validates the shortcut step the content script is sent', () => {
+    expect(contentRequestValidators.stepMention({ step: 'next' })).toEqual({ step: 'next' });
+    expect(contentRequestValidators.stepMention({ step: 'previous' })).toEqual({
+      step: 'previous',
+    });
+    expect(contentRequestValidators.stepMention({ step: 'up' })).toBe(
+      'expected { step: "next" | "previous" }',
+    );
   });
 
   it('ignores messages from other extensions', () => {

@@ -1,8 +1,10 @@
+import { dirname, resolve } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Series } from '../../../lib/series/series';
 
-const FIXTURES = fileURLToPath(new URL('../../fixtures/prices/', import.meta.url));
+// From the module's path, not `new URL(...)`: a DOM test environment replaces the global URL.
+const FIXTURES = resolve(dirname(fileURLToPath(import.meta.url)), '../../fixtures/prices') + '/';
 
 /**
  * Reads a price CSV from test/fixtures/prices: Yahoo (`Date,Open,High,Low,Close,Adj Close,Volume`),
