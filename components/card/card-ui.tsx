@@ -335,6 +335,8 @@ export function createCard(deps: CardDeps, initial: CardOptions): CardController
   /** Puts the host back as we made it: the page may have moved, restyled or removed it. */
   const attach = () => {
     host.setAttribute('style', hostStyle(1 / pageZoom()));
+    // Whatever the page wrote into the host is dropped (it would not show: nothing is slotted).
+    if (host.firstChild) host.replaceChildren();
     if (
       host.parentNode !== document.documentElement ||
       host !== document.documentElement.lastElementChild

@@ -133,6 +133,8 @@ export async function runLens(): Promise<void> {
   function apply(next: Settings): void {
     const before = settings;
     settings = next;
+    // Benchmarks and periods shape the card's figures: replies fetched before are out of date.
+    card.reload();
     if (before.theme !== next.theme) card.setOptions({ theme: next.theme });
     if (isDetectionDisabled(next.detection, hostname)) return stop();
     if (

@@ -140,7 +140,9 @@ export function watchKeyboard(options: MentionNavigatorOptions): MentionNavigato
         e.preventDefault();
         options.onActivate();
       },
-      { capture: true, signal },
+      // Bubbling, not capturing: the card's host keeps the key presses made inside the card to
+      // itself, so Enter on its buttons stays theirs.
+      { signal },
     );
   };
   const unwatch = engine.onDocument(watch);

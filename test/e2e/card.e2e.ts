@@ -66,7 +66,8 @@ test('hovering "Russell 2000" shows the indexes side by side', async () => {
   const card = await hoverText(page, '#p1', 'Russell 2000');
   const text = await card.innerText();
   assert.match(text, /Russell 2000/);
-  assert.match(text, /indexes side by side/);
+  assert.match(text, /\^RUT · index/);
+  assert.match(text, /The Russell 2000 beside your benchmarks/);
   assert.match(text, /S&P 500/);
   assert.match(text, /Nasdaq/);
   // The Nasdaq Composite's own history ends 2022-05-04: QQQ stands in, and the card says so.
