@@ -70,6 +70,11 @@ async function closeDetails(page: Page): Promise<void> {
   await waitForCard(page, (c) => c?.detailsOpen === false, 5_000);
 }
 
+/** The card's box with its shadow, for a screenshot. */
+function clip(c: CardInfo) {
+  return { x: c.box.x - 6, y: c.box.y - 6, width: c.box.width + 12, height: c.box.height + 12 };
+}
+
 function inside(
   box: CardInfo['box'],
   viewport: { width: number; height: number },
@@ -181,7 +186,7 @@ test('the card follows the mention as the page scrolls, stays while the pointer 
   // Entries arrive every 250 ms: the later ones are found and open their card.
   await page.waitForFunction(() => document.querySelectorAll('.entry').length === 5);
   await waitForMarks(page, ['$HIMS', 'KTOS', '$IONQ']);
-  const before = await page.evaluate(() => ({
+  const initial = await page.evaluate(() => ({
     below: document.getElementById('below')!.getBoundingClientRect().toJSON(),
     height: document.documentElement.scrollHeight,
     html: document.body.innerHTML,
@@ -193,7 +198,7 @@ test('the card follows the mention as the page scrolls, stays while the pointer 
     height: document.documentElement.scrollHeight,
     html: document.body.innerHTML,
   }));
-  assert.deepEqual(during, before, 'the page did not move or change');
+  assert.deepEqual(during, initial, 'the page did not move or change');
   // Into the card: it stays open while the pointer is inside.
   const centre = await cardPoint(page, '.card');
   assert.ok(centre);
@@ -341,7 +346,7 @@ test('keyboard only: the shortcut walks the mentions in reading order with our f
   await page.close();
 });
 
-test('axe-core finds no serious or critical violation in the open card, compact or with details, symbol or index', async () => {
+test('axe-core finds no serious or critical violation in the open card, compact or with details, symbol or index', async (t) => {
   const page = await open('news.html');
   const report: string[] = [];
   for (const [selector, text] of [
@@ -363,7 +368,7 @@ test('axe-core finds no serious or critical violation in the open card, compact 
     await closeDetails(page);
     await leave(page);
   }
-  console.log(report.join('\n'));
+  t.diagnostic(report.join('\n'));
   await page.close();
 });
 
@@ -374,12 +379,6 @@ test('themes: the system’s dark mode, the setting over it; screenshots for the
   assert.equal(card.dark, true, 'system theme, dark system');
   await page.waitForTimeout(150);
   card = (await readCard(page)) as CardInfo;
-  const clip = (c: CardInfo) => ({
-    x: c.box.x - 6,
-    y: c.box.y - 6,
-    width: c.box.width + 12,
-    height: c.box.height + 12,
-  });
   await page.screenshot({ path: 'test/e2e/screenshots/card-dark.png', clip: clip(card) });
   await page.emulateMedia({ colorScheme: 'light' });
   await page.waitForTimeout(150);
@@ -389,16 +388,16 @@ test('themes: the system’s dark mode, the setting over it; screenshots for the
   await leave(page);
   // The setting wins over the system.
   await ext.worker.evaluate(async () => {
-    const { settings } = await chrome.storage.sync.get('settings');
-    await chrome.storage.sync.set({ settings: { ...(settings ?? {}), theme: 'dark' } });
+    const { settings } = (await chrome.storage.sync.get('settings')) as { settings?: object };
+    await chrome.storage.sync.set({ settings: { ...settings, theme: 'dark' } });
   });
   await page.waitForTimeout(300);
   card = await hover(page, '#p1', '$IWM');
   assert.equal(card.dark, true, 'dark setting on a light system');
   await leave(page);
   await ext.worker.evaluate(async () => {
-    const { settings } = await chrome.storage.sync.get('settings');
-    await chrome.storage.sync.set({ settings: { ...(settings ?? {}), theme: 'system' } });
+    const { settings } = (await chrome.storage.sync.get('settings')) as { settings?: object };
+    await chrome.storage.sync.set({ settings: { ...settings, theme: 'system' } });
   });
   await page.close();
 });

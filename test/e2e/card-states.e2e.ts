@@ -100,17 +100,17 @@ test('fetching switched off: a symbol never saved says so, without a request', a
     const { settings } = await chrome.storage.sync.get('settings');
     const s = (settings ?? {}) as { data?: Record<string, unknown> };
     await chrome.storage.sync.set({
-      settings: { ...s, data: { ...(s.data ?? {}), refresh: 'offline' } },
+      settings: { ...s, data: { ...s.data, refresh: 'offline' } },
     });
   });
   await page.waitForTimeout(300);
-  const before = provider.requests.length;
+  const requestsBefore = provider.requests.length;
   await rest('offline', '$SOFI');
   const card = await waitForLoadedCard(page);
   assert.equal(card.state, 'unavailable');
   assert.match(card.text, /Offline/);
   assert.match(card.text, /No saved data for SOFI, and fetching is off/);
-  assert.equal(provider.requests.length, before, 'nothing was fetched');
+  assert.equal(provider.requests.length, requestsBefore, 'nothing was fetched');
   assert.equal((await readCard(page))?.role, 'dialog');
   await away();
 });
