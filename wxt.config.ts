@@ -11,6 +11,7 @@ const TWELVE_DATA_ORIGIN = 'https://api.twelvedata.com/*';
 const CHUNKS: Record<string, string> = {
   'page-engine.js': 'components/page/page-engine-chunk.ts',
   'card-ui.js': 'components/card/card-ui.tsx',
+  'card-chart.js': 'components/chart/chart-chunk.ts',
   'company-names.js': 'components/detect/company-names-chunk.ts',
 };
 

@@ -28,7 +28,7 @@ import {
 import type { Reply } from '../../lib/messaging/envelope';
 import type { CardPayload, DataStatus, UnavailableCause } from '../../lib/messaging/protocol';
 import { quoteSite } from '../../lib/links/quote-sites';
-import { RebasedChart } from '../chart/RebasedChart';
+import { LazyRebasedChart } from '../chart/LazyRebasedChart';
 import { chartLines } from '../chart/chart-lines';
 import { IndexComparison } from '../dashboard/IndexComparison';
 import { FigureTable, type FigureRow } from '../ui/FigureTable';
@@ -331,7 +331,7 @@ function PeriodChart({
           </button>
         ))}
       </div>
-      <RebasedChart
+      <LazyRebasedChart
         dates={chart.dates}
         lines={chartLines(chart.lines)}
         label={label(current.period)}
@@ -732,7 +732,7 @@ function IndexCardView({
         {detailsOpen && (
           <>
             {c.asOf && <AsOfLine asOf={c.asOf} status={payload.status} />}
-            <IndexComparison context={c} chartHeight={120} />
+            <IndexComparison context={c} chartHeight={120} Chart={LazyRebasedChart} />
             {notices.length > 0 && (
               <ul class="notices">
                 {notices.map((n) => (

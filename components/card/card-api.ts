@@ -6,9 +6,13 @@
 import type { Reply } from '../../lib/messaging/envelope';
 import type { CardPayload } from '../../lib/messaging/protocol';
 import type { Theme } from '../../lib/settings/schema';
+import type { ChartChunk } from '../chart/LazyRebasedChart';
 
 /** File name of the card chunk in the built extension (a web-accessible ES module). */
 export const CARD_CHUNK_FILE = 'card-ui.js';
+
+/** File name of the chart chunk (Chart.js), loaded when the card's details first open. */
+export const CARD_CHART_CHUNK_FILE = 'card-chart.js';
 
 /** What the card is about: a symbol as detected on the page. */
 export interface CardTarget {
@@ -53,9 +57,17 @@ export interface CardDeps {
   onDismiss(): void;
   /** The user opened or closed "More": remember it for every card after this one. */
   onDetailsToggle(open: boolean): void;
+  /** Imports the chart chunk ({@link CARD_CHART_CHUNK_FILE}) for the details' chart. */
+  loadChart(): Promise<ChartChunk>;
 }
 
 export interface CardController {
+  /**
+   * The pointer rests on `target` and its data has arrived: draw the card now, hidden, at
+   * `anchor`, so that `show` only has to make it visible (within one frame of the open delay's
+   * end). Ignored while a card is shown.
+   */
+  prepare(target: CardTarget, anchor: AnchorSource): void;
   show(target: CardTarget, anchor: AnchorSource, openedBy: OpenedBy): void;
   hide(): void;
   /** Moves keyboard focus into the open card (Enter after the shortcut). */

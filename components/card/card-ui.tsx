@@ -26,6 +26,7 @@ import type {
 } from './card-api';
 import { CARD_CSS } from './card-styles';
 import { CardView, type CardState, symbolSummary } from './CardView';
+import { ChartLoader } from '../chart/LazyRebasedChart';
 
 /** Gap between the mention and the card, and the card's distance from the viewport edges, px. */
 const GAP = 6;
@@ -40,6 +41,8 @@ interface Shown {
   openedBy: OpenedBy;
   /** Increments on every show of another mention, so a late reply for an older one is ignored. */
   seq: number;
+  /** Drawn ahead of the open delay's end, still hidden (see `prepare`). */
+  hidden: boolean;
 }
 
 /** The host's inline style: every property reset, so nothing of the page reaches the card. */
@@ -142,7 +145,7 @@ function Card({ shown, state, options, deps, focusRequest, onDetailsToggle, anno
       });
       floating.style.left = `${Math.round(x)}px`;
       floating.style.top = `${Math.round(y)}px`;
-      floating.style.visibility = 'visible';
+      floating.style.visibility = floating.dataset.hidden === 'true' ? 'hidden' : 'visible';
       const r = ring.current;
       const a = lastAnchor.current;
       if (r && a) {
@@ -247,6 +250,7 @@ function Card({ shown, state, options, deps, focusRequest, onDetailsToggle, anno
           aria-labelledby="r2k-card-title"
           aria-describedby="r2k-card-summary"
           tabIndex={-1}
+          data-hidden={shown.hidden ? 'true' : 'false'}
           style={{ visibility: 'hidden' }}
           onPointerEnter={(e) => e.isTrusted && deps.onPointerInside(true)}
           onPointerLeave={(e) => e.isTrusted && deps.onPointerInside(false)}
@@ -354,19 +358,21 @@ export function createCard(deps: CardDeps, initial: CardOptions): CardController
 
   const draw = () =>
     render(
-      <Card
-        shown={shown}
-        state={state}
-        options={options}
-        deps={deps}
-        focusRequest={focusRequest}
-        onDetailsToggle={(open) => {
-          options = { ...options, detailsOpen: open };
-          deps.onDetailsToggle(open);
-          draw();
-        }}
-        announce={announce}
-      />,
+      <ChartLoader.Provider value={deps.loadChart}>
+        <Card
+          shown={shown}
+          state={state}
+          options={options}
+          deps={deps}
+          focusRequest={focusRequest}
+          onDetailsToggle={(open) => {
+            options = { ...options, detailsOpen: open };
+            deps.onDetailsToggle(open);
+            draw();
+          }}
+          announce={announce}
+        />
+      </ChartLoader.Provider>,
       container,
     );
 
@@ -389,20 +395,43 @@ export function createCard(deps: CardDeps, initial: CardOptions): CardController
       );
   };
 
+  /** The card element, when drawn. */
+  const cardElement = () => container.querySelector<HTMLElement>('.card');
+
   attach();
   draw();
   return {
+    prepare(target, anchor) {
+      if (shown && !shown.hidden) return;
+      const ready = deps.peek(target);
+      if (!ready) return;
+      attach();
+      shown = { target, anchor, openedBy: 'pointer', seq: ++seq, hidden: true };
+      state = { kind: 'reply', reply: ready, updating: false };
+      draw();
+    },
     show(target, anchor, openedBy) {
       const same =
         shown && shown.target.symbol === target.symbol && shown.target.kind === target.kind;
       attach();
       if (same && shown) {
-        shown = { ...shown, anchor, openedBy };
-        draw();
+        const wasHidden = shown.hidden;
+        shown = { ...shown, anchor, openedBy, hidden: false };
+        if (wasHidden && state.kind === 'reply') announce = announcement(target, state.reply);
+        // Drawn ahead and placed already: shown in this frame, the rest updated right after.
+        const el = cardElement();
+        if (wasHidden && el) {
+          el.dataset.hidden = 'false';
+          el.style.visibility = 'visible';
+          // After this frame is painted: re-rendering first would delay it.
+          requestAnimationFrame(() => setTimeout(draw, 0));
+        } else {
+          draw();
+        }
         return;
       }
       const mySeq = ++seq;
-      shown = { target, anchor, openedBy, seq: mySeq };
+      shown = { target, anchor, openedBy, seq: mySeq, hidden: false };
       // A prefetched reply paints in this very frame; otherwise the skeleton, then the data.
       const ready = deps.peek(target);
       if (ready) {

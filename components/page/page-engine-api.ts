@@ -33,8 +33,11 @@ export interface LensOptions {
     openedBy: 'pointer' | 'keyboard',
   ): void;
   onLeave(): void;
-  /** The pointer came to rest on a mention (the card may start loading its data). */
-  onIntent?(mention: PageMention): void;
+  /**
+   * The pointer came to rest on a mention: the card may start loading its data, and draw itself
+   * hidden at `anchor`, so it only has to be shown when the open delay ends.
+   */
+  onIntent?(mention: PageMention, anchor: () => DOMRect | null): void;
   /** Enter on the card the shortcut opened: move focus into it. */
   onActivate?(): void;
 }

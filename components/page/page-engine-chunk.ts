@@ -38,7 +38,8 @@ export function startLens(options: LensOptions): Lens {
       options.onEnter(mention, anchor, keyboard ? 'keyboard' : 'pointer');
     },
     onLeave: options.onLeave,
-    onIntent: options.onIntent,
+    onIntent: (mention, rect) =>
+      options.onIntent?.(mention, navigator ? navigator.anchorOf(mention, rect) : () => rect),
   });
   navigator = watchKeyboard({
     engine,

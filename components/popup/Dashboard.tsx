@@ -10,6 +10,7 @@ import {
   trendClass,
 } from '../../lib/format/figures';
 import { IndexComparison } from '../dashboard/IndexComparison';
+import { RebasedChart } from '../chart/RebasedChart';
 import { AsOfLine, SourceLine } from '../ui/SourceLine';
 import { StatList } from '../ui/StatList';
 
@@ -56,7 +57,7 @@ export function Dashboard({
       </div>
 
       {c.asOf && <AsOfLine asOf={c.asOf} status={status} />}
-      <IndexComparison context={c} />
+      <IndexComparison context={c} Chart={RebasedChart} />
 
       <h2>Small vs large caps</h2>
       <StatList

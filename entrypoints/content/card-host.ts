@@ -1,4 +1,6 @@
+import type { ChartChunk } from '../../components/chart/LazyRebasedChart';
 import {
+  CARD_CHART_CHUNK_FILE,
   CARD_CHUNK_FILE,
   type AnchorSource,
   type CardController,
@@ -23,9 +25,10 @@ export interface CardHostDeps {
 export interface CardHost {
   /**
    * The pointer came to rest on a mention: load the card's code and start fetching its data now,
-   * during the open delay, so the card can paint at once when the delay ends.
+   * during the open delay, and draw the card hidden once both are there, so it only has to be
+   * shown when the delay ends.
    */
-  prefetch(target: CardTarget): void;
+  prefetch(target: CardTarget, anchor: AnchorSource): void;
   show(target: CardTarget, anchor: AnchorSource, openedBy: OpenedBy): void;
   hide(): void;
   /** Moves keyboard focus into the open card. */
@@ -57,6 +60,7 @@ export function createCardHost(
   let controller: Promise<CardController> | null = null;
   let wanted: { target: CardTarget; anchor: AnchorSource; openedBy: OpenedBy } | null = null;
   let focusWanted = false;
+  let chart: Promise<ChartChunk> | null = null;
   const replies = new Map<
     string,
     { promise: Promise<Reply<CardPayload>>; settled?: Reply<CardPayload>; at: number }
@@ -105,6 +109,7 @@ export function createCardHost(
           options = { ...options, detailsOpen: open };
           deps.onDetailsToggle(open);
         },
+        loadChart: () => (chart ??= loadChunk<ChartChunk>(CARD_CHART_CHUNK_FILE)),
       },
       options,
     );
@@ -121,9 +126,12 @@ export function createCardHost(
   }
 
   return {
-    prefetch(target) {
-      void load(target);
-      ensure().catch(() => undefined);
+    prefetch(target, anchor) {
+      void Promise.all([ensure(), load(target)])
+        .then(([card]) => {
+          if (!wanted) card.prepare(target, anchor);
+        })
+        .catch(() => undefined);
     },
     show(target, anchor, openedBy) {
       wanted = { target, anchor, openedBy };

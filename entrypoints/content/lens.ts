@@ -114,7 +114,8 @@ export async function runLens(): Promise<void> {
       onEnter: (mention, anchor, openedBy) =>
         card.show({ symbol: mention.symbol, kind: mention.kind }, anchor, openedBy),
       onLeave: () => card.hide(),
-      onIntent: (mention) => card.prefetch({ symbol: mention.symbol, kind: mention.kind }),
+      onIntent: (mention, anchor) =>
+        card.prefetch({ symbol: mention.symbol, kind: mention.kind }, anchor),
       onActivate: () => card.focus(),
     });
   }

@@ -3,6 +3,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CardView, type CardState } from '../../../components/card/CardView';
+import { ChartLoader, type ChartChunk } from '../../../components/chart/LazyRebasedChart';
 import type { CardPayload } from '../../../lib/messaging/protocol';
 import {
   REFRESHING_STATUS,
@@ -14,10 +15,19 @@ import {
 } from './card-fixtures';
 
 let root: HTMLElement;
+/** Charts the card asked the chart chunk to draw: the first date, the last, and the lines. */
+let drawn: string[];
+const loadChart = async (): Promise<ChartChunk> => ({
+  drawLineChart: (_canvas, dates, lines) => {
+    drawn.push(`${dates[0]}..${dates.at(-1)} ${lines.map((l) => l.label).join(', ')}`);
+    return { destroy: () => undefined };
+  },
+});
 
 beforeEach(() => {
   root = document.createElement('div');
   document.body.append(root);
+  drawn = [];
   // Chart.js finds no 2D context in happy-dom and says so on the console: expected here.
   vi.spyOn(console, 'error').mockImplementation(() => undefined);
 });
@@ -34,16 +44,18 @@ function show(
 ) {
   const toggles: boolean[] = [];
   render(
-    <CardView
-      target={{ symbol, kind }}
-      state={state}
-      quoteSiteId={quoteSite}
-      detailsOpen={detailsOpen}
-      onToggleDetails={(open) => toggles.push(open)}
-      onClose={() => undefined}
-      titleId="t"
-      summaryId="s"
-    />,
+    <ChartLoader.Provider value={loadChart}>
+      <CardView
+        target={{ symbol, kind }}
+        state={state}
+        quoteSiteId={quoteSite}
+        detailsOpen={detailsOpen}
+        onToggleDetails={(open) => toggles.push(open)}
+        onClose={() => undefined}
+        titleId="t"
+        summaryId="s"
+      />
+    </ChartLoader.Provider>,
     root,
   );
   return { toggles };
@@ -196,7 +208,9 @@ describe('symbol card, full view (More open)', () => {
   });
 
   it('the chart with a period switch, the current period pressed', async () => {
-    show(loaded(ionqPayload()), { detailsOpen: true });
+    act(() => {
+      show(loaded(ionqPayload()), { detailsOpen: true });
+    });
     const buttons = [...root.querySelectorAll('.period-switch button')];
     expect(buttons.map((b) => b.textContent)).toEqual(['1M', '3M', 'YTD', '1Y']);
     expect(buttons.map((b) => b.getAttribute('aria-pressed'))).toEqual([
@@ -205,6 +219,11 @@ describe('symbol card, full view (More open)', () => {
       'false',
       'true',
     ]);
+    // Drawn by the chart chunk, loaded on demand.
+    await act(async () => {
+      await new Promise((r) => setTimeout(r, 0));
+    });
+    expect(drawn).toEqual(['2023-03-08..2024-03-08 IONQ, Russell 2000']);
     await act(() => (buttons[0] as HTMLButtonElement).click());
     const after = [...root.querySelectorAll('.period-switch button')];
     expect(after.map((b) => b.getAttribute('aria-pressed'))).toEqual([
@@ -216,6 +235,13 @@ describe('symbol card, full view (More open)', () => {
     expect(root.querySelector('canvas')?.getAttribute('aria-label')).toBe(
       'IONQ and the Russell 2000 rebased to 100 over one month',
     );
+    await act(async () => {
+      await new Promise((r) => setTimeout(r, 0));
+    });
+    expect(drawn).toEqual([
+      '2023-03-08..2024-03-08 IONQ, Russell 2000',
+      '2024-02-08..2024-03-08 IONQ, Russell 2000',
+    ]);
   });
 
   it('drawdowns, rate sensitivity beside the index, sector weight, exposure, sources', () => {

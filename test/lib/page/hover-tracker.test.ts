@@ -221,6 +221,31 @@ describe('watchHover', () => {
     expect(events).toEqual(['intent SPY', 'enter SPY']);
   });
 
+  it("counts the open delay from the pointer's arrival, not from the frame that hit-tests it", () => {
+    controller.abort();
+    controller = new AbortController();
+    events = [];
+    let arrival = 0;
+    watchHover({
+      engine: engineOf(pageDocument()),
+      signal: controller.signal,
+      isTrusted: () => true,
+      onEnter: (m) => events.push(`enter ${m.symbol}`),
+      onLeave: () => events.push('leave'),
+      // The frame that hit-tests the pointer runs 40 ms after it arrived (a busy page).
+      now: () => arrival + 40,
+      win,
+    });
+    const e = new PointerEvent('pointermove', { clientX: 10, clientY: 10, bubbles: true });
+    Object.defineProperty(e, 'timeStamp', { value: 1000 });
+    arrival = 1000;
+    document.body.dispatchEvent(e);
+    vi.advanceTimersByTime(16 + 109);
+    expect(events).toEqual([]);
+    vi.advanceTimersByTime(1);
+    expect(events).toEqual(['enter SPY']);
+  });
+
   it('an untrusted Escape does not close the card', () => {
     controller.abort();
     controller = new AbortController();
