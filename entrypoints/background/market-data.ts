@@ -15,6 +15,7 @@ import type { RefreshPolicy } from '../../lib/settings/schema';
 import { getDataService, STATE_KEYS, type DataService } from './data-service';
 import { describeFailure } from './describe-failure';
 import { loadBundledSnapshot } from './snapshot-source';
+import { seriesMemo, type SeriesMemo } from './series-memo';
 
 export type SymbolLookup =
   | {
@@ -73,6 +74,8 @@ export interface CacheMarketDataOptions {
   now?: () => number;
   /** Called when a background revalidation brought newer data for these symbols. */
   onUpdated?: (symbols: string[]) => void;
+  /** Decoded series kept between requests (the worker's by default). */
+  memo?: SeriesMemo;
 }
 
 function instrumentOf(type: string | null, symbol: string): Instrument {
@@ -87,6 +90,7 @@ function instrumentOf(type: string | null, symbol: string): Instrument {
 export function cacheMarketData(data: DataService, options: CacheMarketDataOptions): MarketData {
   const { cache } = data;
   const now = options.now ?? Date.now;
+  const memo = options.memo ?? seriesMemo;
   const storageNotices =
     cache.backend === 'memory'
       ? [
@@ -156,7 +160,7 @@ export function cacheMarketData(data: DataService, options: CacheMarketDataOptio
   return {
     async benchmarks(extra = []) {
       const symbols = [...new Set([...BENCHMARK_SYMBOLS, ...extra])];
-      const cached = await Promise.all(symbols.map((s) => cache.readSeries(s)));
+      const cached = await Promise.all(symbols.map((s) => memo.read(cache, s)));
       const available: Record<string, PricedSeries> = {};
       const stale: string[] = [];
       for (const entry of cached) {
@@ -179,7 +183,7 @@ export function cacheMarketData(data: DataService, options: CacheMarketDataOptio
     },
 
     async symbol(symbol) {
-      const cached = await cache.readSeries(symbol, { touchAt: now() });
+      const cached = await memo.read(cache, symbol, now());
       if (cached) {
         const status = statusOf(cached, false);
         if (status.stale) revalidate([symbol]);
@@ -200,7 +204,7 @@ export function cacheMarketData(data: DataService, options: CacheMarketDataOptio
       }
       const refresher = await data.refresher();
       const result = await refresher.refreshIfDue(symbol);
-      const fetched = await cache.readSeries(symbol, { touchAt: now() });
+      const fetched = await memo.read(cache, symbol, now());
       if (!fetched) {
         const meta = await cache.readMeta(symbol);
         const error = result.error ?? meta?.lastError ?? null;
