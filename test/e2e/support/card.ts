@@ -100,7 +100,8 @@ export async function readCard(page: Page): Promise<CardInfo | null> {
       const found = ${FIND_ROOT};
       if (!found) return null;
       const card = found.root.querySelector('.card');
-      if (!card) return null;
+      // A card drawn ahead of the open delay's end is not shown yet.
+      if (!card || card.dataset.hidden === 'true') return null;
       const r = card.getBoundingClientRect();
       const ring = found.root.querySelector('.focus-ring');
       const rr = ring ? ring.getBoundingClientRect() : null;
@@ -195,10 +196,17 @@ export async function textPoint(
         range.setEnd(node, at + target.text.length);
         const r = range.getClientRects()[0];
         if (r) {
+          // The whole mention on its first line (bidi text can split it into several boxes).
+          const line = [...range.getClientRects()].filter((b) => Math.abs(b.top - r.top) < 2);
           return {
             x: r.left + r.width / 2,
             y: r.top + r.height / 2,
-            rect: { left: r.left, top: r.top, right: r.right, bottom: r.bottom },
+            rect: {
+              left: Math.min(...line.map((b) => b.left)),
+              top: r.top,
+              right: Math.max(...line.map((b) => b.right)),
+              bottom: Math.max(...line.map((b) => b.bottom)),
+            },
           };
         }
       }
