@@ -182,8 +182,9 @@ function Card({ shown, state, options, deps, focusRequest, onDetailsToggle, anno
   }, [shown?.seq, shown?.anchor]);
 
   // Keyboard: Escape closes and gives focus back; Tab stays inside the card while it has focus.
+  // A card drawn ahead (still hidden) leaves the page's keys alone.
   useEffect(() => {
-    if (!shown) return;
+    if (!shown || shown.hidden) return;
     const onKey = (e: KeyboardEvent) => {
       if (!e.isTrusted) return;
       if (e.key === 'Escape') {
@@ -193,7 +194,7 @@ function Card({ shown, state, options, deps, focusRequest, onDetailsToggle, anno
     };
     addEventListener('keydown', onKey, true);
     return () => removeEventListener('keydown', onKey, true);
-  }, [shown?.seq]);
+  }, [shown?.seq, shown?.hidden]);
 
   // Enter after the shortcut: focus moves into the card, and back where it was when it closes.
   useEffect(() => {
