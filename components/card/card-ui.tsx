@@ -110,7 +110,6 @@ function Card({ shown, state, options, deps, focusRequest, onDetailsToggle, anno
   const box = useRef<HTMLDivElement>(null);
   const ring = useRef<HTMLDivElement>(null);
   const lastAnchor = useRef<AnchorRect | null>(null);
-  const returnFocus = useRef<Element | null>(null);
 
   // Place the card at its mention and keep it there as the page scrolls or resizes, inside the
   // viewport (flip to the other side, shift along, and cap the height so a tall card scrolls).
@@ -196,20 +195,10 @@ function Card({ shown, state, options, deps, focusRequest, onDetailsToggle, anno
     return () => removeEventListener('keydown', onKey, true);
   }, [shown?.seq, shown?.hidden]);
 
-  // Enter after the shortcut: focus moves into the card, and back where it was when it closes.
-  useEffect(() => {
-    if (!focusRequest || !box.current) return;
-    const active = document.activeElement;
-    returnFocus.current = active && active !== document.body ? active : null;
-    box.current.focus({ preventScroll: true });
+  // Enter after the shortcut: focus moves into the card (the controller gives it back on close).
+  useLayoutEffect(() => {
+    if (focusRequest) box.current?.focus({ preventScroll: true });
   }, [focusRequest]);
-  useEffect(() => {
-    if (shown) return;
-    const back = returnFocus.current as HTMLElement | null;
-    returnFocus.current = null;
-    if (back && typeof back.focus === 'function' && back.isConnected)
-      back.focus({ preventScroll: true });
-  }, [shown]);
 
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key !== 'Tab' || !box.current) return;
@@ -335,6 +324,8 @@ export function createCard(deps: CardDeps, initial: CardOptions): CardController
   let options: CardOptions = { ...initial };
   let seq = 0;
   let focusRequest = 0;
+  /** Where focus was when it moved into the card: it goes back there when the card closes. */
+  let returnFocus: HTMLElement | null = null;
   let announce = '';
 
   /** Puts the host back as we made it: the page may have moved, restyled or removed it. */
@@ -451,12 +442,19 @@ export function createCard(deps: CardDeps, initial: CardOptions): CardController
       fetchFor(shown.target, shown.seq);
     },
     hide() {
+      const back = returnFocus;
+      returnFocus = null;
       shown = null;
       state = { kind: 'loading' };
       draw();
+      if (back?.isConnected) back.focus({ preventScroll: true });
     },
     focus() {
-      if (!shown) return;
+      if (!shown || shown.hidden) return;
+      const active = document.activeElement;
+      if (active !== host && active !== document.body && active instanceof HTMLElement) {
+        returnFocus = active;
+      }
       focusRequest++;
       draw();
     },

@@ -13,6 +13,7 @@ import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { axeOnCard } from './support/axe';
 import {
+  approach,
   cardPoint,
   evaluateIsolated,
   leave,
@@ -55,8 +56,7 @@ async function open(name: string): Promise<Page> {
 /** Rests the pointer on `text` in `selector`, as a reader does, and waits for the loaded card. */
 async function hover(page: Page, selector: string, text: string): Promise<CardInfo> {
   const { x, y } = await textPoint(page, selector, text);
-  await page.mouse.move(x - 30, y + 50);
-  await page.mouse.move(x, y, { steps: 4 });
+  await approach(page, x, y);
   return waitForLoadedCard(page);
 }
 

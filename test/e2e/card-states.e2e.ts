@@ -7,7 +7,14 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { startProviderServer, type ProviderServer } from '../support/provider-server';
-import { readCard, textPoint, waitForCard, waitForLoadedCard, type CardInfo } from './support/card';
+import {
+  approach,
+  readCard,
+  textPoint,
+  waitForCard,
+  waitForLoadedCard,
+  type CardInfo,
+} from './support/card';
 import { launchWithExtension, type LoadedExtension } from './support/extension';
 import { waitForMarks } from './support/marks';
 import { startPageServer, type PageServer } from './support/page-server';
@@ -40,8 +47,7 @@ after(async () => {
 
 async function rest(id: string, text: string): Promise<void> {
   const { x, y } = await textPoint(page, `#${id}`, text);
-  await page.mouse.move(x - 30, y + 50);
-  await page.mouse.move(x, y, { steps: 4 });
+  await approach(page, x, y);
 }
 
 async function away(): Promise<void> {

@@ -218,6 +218,16 @@ export async function textPoint(
   return box;
 }
 
+/**
+ * Moves the pointer onto (x, y) as a reader's does, from a spot without text (the middle of the
+ * viewport's bottom edge), so it rests on no other mention on the way however slow the machine.
+ */
+export async function approach(page: Page, x: number, y: number): Promise<void> {
+  const viewport = page.viewportSize() ?? { width: 1100, height: 800 };
+  await page.mouse.move(viewport.width / 2, viewport.height - 3);
+  await page.mouse.move(x, y, { steps: 4 });
+}
+
 /** Opens "More" when it is closed, with a real click, and waits for the details. */
 export async function openDetails(page: Page): Promise<CardInfo> {
   const now = await readCard(page);
@@ -246,8 +256,7 @@ export async function hoverText(
   { details = true }: { details?: boolean } = {},
 ): Promise<CardHandle> {
   const { x, y } = await textPoint(page, selector, text);
-  await page.mouse.move(x - 40, y + 60);
-  await page.mouse.move(x, y, { steps: 4 });
+  await approach(page, x, y);
   // The first hover on a fresh profile waits for the cache to be seeded (and maybe a fetch).
   await waitForLoadedCard(page);
   if (details) {
