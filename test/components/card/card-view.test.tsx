@@ -296,6 +296,35 @@ describe('index card', () => {
     );
   });
 
+  it('loading, saved figures while a fetch runs, and an index with no saved closes', () => {
+    show({ kind: 'loading' }, { symbol: '^RUT', kind: 'index' });
+    expect($('#t')?.textContent).toBe('^RUT');
+    expect($('.compact.skeleton')?.getAttribute('aria-busy')).toBe('true');
+    const refreshing = indexPayload('^RUT');
+    if (refreshing.kind !== 'index') throw new Error('an index payload');
+    refreshing.status = REFRESHING_STATUS;
+    show(loaded(refreshing), { symbol: '^RUT', kind: 'index' });
+    expect(visible($('[data-testid=status-line]')!)).toBe(
+      'As of Feb 20, 2026 · cached · stale · checking for newer data',
+    );
+    const noCloses = indexPayload('^RUT');
+    if (noCloses.kind !== 'index') throw new Error('an index payload');
+    noCloses.lastClose = {
+      value: null,
+      reason: 'unavailable',
+      detail: 'no saved Dow Jones Industrial Average closes',
+      asOf: '2026-02-20',
+      source: '',
+    };
+    show(loaded(noCloses), { symbol: '^DJI', kind: 'index' });
+    expect($('.close-line')?.textContent).toBe('No close available');
+    expect($('.close-line')?.getAttribute('title')).toBe(
+      'no saved Dow Jones Industrial Average closes',
+    );
+    // The rest of the card is still there.
+    expect(root.querySelectorAll('.spark svg path')).toHaveLength(2);
+  });
+
   it('full: the indexes side by side with the proxy note and sources', () => {
     show(loaded(indexPayload('^GSPC')), { symbol: '^GSPC', kind: 'index', detailsOpen: true });
     expect($('#t')?.textContent).toBe('S&P 500');
