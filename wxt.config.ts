@@ -13,6 +13,7 @@ const TWELVE_DATA_ORIGIN = 'https://api.twelvedata.com/*';
 const CHUNKS: Record<string, string> = {
   'page-engine.js': 'components/page/page-engine-chunk.ts',
   'card-ui.js': 'components/card/card-ui.tsx',
+  'card-chart.js': 'components/chart/chart-chunk.ts',
   'company-names.js': 'components/detect/company-names-chunk.ts',
 };
 
@@ -96,6 +97,18 @@ export default defineConfig({
       ? { optional_host_permissions: [TWELVE_DATA_ORIGIN, ...ALL_SITES_ORIGINS] }
       : { optional_permissions: [TWELVE_DATA_ORIGIN, ...ALL_SITES_ORIGINS] }),
     action: { default_title: 'R2K Lens: Russell 2000 dashboard' },
+    // Keyboard access to the hover cards: step through the page's ticker mentions in reading
+    // order (rebindable by the user in the browser's shortcut settings).
+    commands: {
+      'next-mention': {
+        suggested_key: { default: 'Alt+Shift+Period' },
+        description: 'Next ticker on the page: show its card (Enter to focus it, Escape to close)',
+      },
+      'previous-mention': {
+        suggested_key: { default: 'Alt+Shift+Comma' },
+        description: 'Previous ticker on the page: show its card',
+      },
+    },
     // The lazily loaded chunks, reachable only through this session's dynamic URL in Chrome
     // (`runtime.getURL` returns it): a page cannot fetch them to learn R2K Lens is installed.
     web_accessible_resources: [

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { BENCHMARKS } from '../../lib/context/benchmarks';
 import { formatNumber, formatSignedPercent } from '../../lib/format/figures';
 import { PERIODS, type Period } from '../../lib/metrics/period';
-import { QUOTE_SITES } from '../../lib/settings/quote-sites';
+import { QUOTE_SITE_IDS, QUOTE_SITES } from '../../lib/links/quote-sites';
 import {
   BENCHMARK_CHOICES,
   CACHE_SIZES,
@@ -239,9 +239,9 @@ export function OptionsApp() {
               })
             }
           >
-            {QUOTE_SITES.map((q) => (
-              <option key={q.id} value={q.id}>
-                {q.label}
+            {QUOTE_SITE_IDS.map((id) => (
+              <option key={id} value={id}>
+                {QUOTE_SITES[id].name}
               </option>
             ))}
           </select>

@@ -30,7 +30,9 @@ export function FigureTable({ caption, columns, rows, digits = 1 }: FigureTableP
       <caption>{caption}</caption>
       <thead>
         <tr>
-          <th scope="col"></th>
+          <th scope="col">
+            <span class="sr">Series</span>
+          </th>
           {columns.map((c) => (
             <th scope="col" key={c}>
               {c}
