@@ -1,5 +1,6 @@
 import { preact } from '@preact/preset-vite';
 import { build, type Plugin } from 'esbuild';
+import type { Plugin as VitePlugin } from 'vite';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { defineConfig } from 'wxt';
@@ -29,6 +30,27 @@ const inlineCss: Plugin = {
       contents: await readFile(args.path, 'utf8'),
       loader: 'text',
     }));
+  },
+};
+
+/**
+ * WXT's content-script entry wraps `main()` in a `ContentScriptContext` that announces the script
+ * to the page (a CustomEvent on `document` named after the extension's ID) and ends when the page
+ * dispatches that event. The entry gets a silent stand-in instead (entrypoints/content/
+ * quiet-context.ts); lens.ts owns the content script's lifetime. A test checks the build carries
+ * none of WXT's announcement.
+ */
+const quietContentScriptContext: VitePlugin = {
+  name: 'r2k-quiet-content-script-context',
+  enforce: 'pre',
+  resolveId(source, importer) {
+    if (
+      source === 'wxt/utils/content-script-context' &&
+      importer?.includes('content-script-isolated-world-entrypoint')
+    ) {
+      return path.resolve('entrypoints/content/quiet-context.ts');
+    }
+    return null;
   },
 };
 
@@ -159,7 +181,7 @@ export default defineConfig({
     },
   },
   vite: () => ({
-    plugins: [preact()],
+    plugins: [preact(), quietContentScriptContext],
     // Readable names in CPU profiles (`R2K_NO_MINIFY=1`, profiling only).
     ...(process.env.R2K_NO_MINIFY ? { build: { minify: false } } : {}),
     // Source maps for the bundle-composition report (`R2K_SOURCEMAP=1`, analysis only).
