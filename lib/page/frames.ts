@@ -15,6 +15,28 @@ export function sameOriginDocument(frame: HTMLIFrameElement): Document | null {
   }
 }
 
+/**
+ * Whether a frame's whole document is its `srcdoc` and that holds nothing to find: no script (that
+ * could write more), no nested frame, and no mention in its text as `hasMention` reads it. Such a
+ * frame (an ad slot, a spacer) is left alone: entering a frame's document from the content script
+ * costs a few milliseconds of main thread (the browser sets up our script's world in it). A later
+ * `srcdoc` reloads the frame and is judged again.
+ */
+export function quietSrcdoc(
+  frame: HTMLIFrameElement,
+  hasMention: (text: string) => boolean,
+): boolean {
+  const html = frame.getAttribute('srcdoc');
+  if (html === null || frame.hasAttribute('src')) return false;
+  if (/<(?:script|iframe|frame|object|embed|template)\b|\son[a-z]+\s*=|&#/i.test(html))
+    return false;
+  const text = html
+    .replace(/<(style)\b[\s\S]*?<\/\1\s*>/gi, ' ')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&[a-z]+;/gi, ' ');
+  return !hasMention(text);
+}
+
 /** Where a frame's viewport starts in its parent's viewport (its content box), CSS pixels. */
 export function frameViewportOffset(frame: HTMLIFrameElement): { x: number; y: number } {
   const rect = frame.getBoundingClientRect();

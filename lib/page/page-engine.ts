@@ -24,7 +24,7 @@ import {
   type ScannerStats,
   type ScannerWindow,
 } from './document-scanner';
-import { frameViewportOffset, sameOriginDocument } from './frames';
+import { frameViewportOffset, quietSrcdoc, sameOriginDocument } from './frames';
 
 /** One scanned document of the page. */
 export interface PageDocument {
@@ -133,6 +133,9 @@ export function startPageEngine(options: PageEngineOptions): PageEngine {
   /** Scans the frame's document if it is same-origin, now and after each load of the frame. */
   const attach = (frame: HTMLIFrameElement, parent: PageDocument): void => {
     if (signal.aborted || !frame.isConnected) return detach(frame);
+    // Only its srcdoc, with nothing to find in it: not worth entering (see quietSrcdoc).
+    if (!byFrame.has(frame) && quietSrcdoc(frame, (text) => options.detect(text).length > 0))
+      return;
     const doc = sameOriginDocument(frame);
     const current = byFrame.get(frame);
     if (current && current.d.scanner.document === doc) return;
