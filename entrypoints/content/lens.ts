@@ -29,6 +29,11 @@ const KINDS_BY_SENSITIVITY: Record<DetectionSettings['sensitivity'], ReadonlySet
 const COMPANY_NAMES_CHUNK = 'company-names.js';
 type CompanyNamesModule = { loadCompanyMatcher(): CompanyMatcher };
 
+/** How long the keyboard's step waits for the unread part of the page to be read, ms. */
+const STEP_WAIT_MS = 150;
+
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
 /** Whether this content script's extension is still there (false once updated or removed). */
 function extensionAlive(): boolean {
   try {
@@ -149,6 +154,10 @@ export async function runLens(): Promise<void> {
 
   const handlers: Handlers<ContentProtocolMap, unknown> = {
     async stepMention({ step }) {
+      const lens = running?.lens;
+      // The page is read as the reader scrolls near it: let the unread part catch up first, for
+      // as long as a key press can wait.
+      if (lens) await Promise.race([lens.engine.complete(), delay(STEP_WAIT_MS)]);
       const mention = running?.lens?.navigator.step(step) ?? null;
       return { symbol: mention?.symbol ?? null };
     },

@@ -82,11 +82,11 @@ export interface DocumentScannerOptions {
   /** Most mentions drawn at once; beyond it, the ones nearest the viewport. Default 400. */
   maxDrawn?: number;
   /**
-   * Characters the frontier reads before it waits for the reader to scroll near the rest.
-   * Default 64,000; Infinity reads everything at once.
+   * Characters the frontier reads before it checks whether the reader is near the rest (within two
+   * screens: it goes on; otherwise it waits). Default 8,000; Infinity reads everything at once.
    */
   eagerChars?: number;
-  /** Characters read each time the reader comes near the unread part. Default 64,000. */
+  /** Characters read each time the reader comes near the unread part. Default 8,000. */
   resumeChars?: number;
   /** Characters read around on-screen text the frontier has not reached. Default 16,000. */
   regionChars?: number;

@@ -335,7 +335,7 @@ describe('highlights and hit-testing with fakes', () => {
       innerHeight: 100,
     });
     // Two mentions at most drawn: the page has three, so only those near the viewport are.
-    const s = start({ win, highlightName: 'test-hl', maxDrawn: 2 });
+    const s = start({ win, highlightName: 'test-hl', maxDrawn: 2, eagerChars: Infinity });
     await s.whenIdle();
     const hl = highlights.get('test-hl')!;
     expect(s.mentions()).toHaveLength(3);
