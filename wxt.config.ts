@@ -66,7 +66,7 @@ async function buildChunk(entry: string, production: boolean): Promise<string> {
     bundle: true,
     format: 'esm',
     write: false,
-    minify: production,
+    minify: production && !process.env.R2K_NO_MINIFY,
     legalComments: 'none',
     target: ['chrome120', 'firefox128'],
     jsx: 'automatic',

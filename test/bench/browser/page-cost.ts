@@ -48,6 +48,11 @@ const PAGES = (argValue('--pages') ?? 'article,0.5,2,10,scroll').split(',');
 const BUILD = !args.includes('--no-build');
 /** `--verbose`: every task of ours in each article load (when, CPU, what it was). */
 const VERBOSE = args.includes('--verbose');
+/**
+ * `--profile`: a CPU profile (CDP sampling profiler) of our code in cold article loads instead of
+ * the figures, functions by self time (build with `R2K_NO_MINIFY=1` for readable names).
+ */
+const PROFILE = args.includes('--profile');
 const MB = 1_000_000;
 
 const OURS_DIR = path.join(ROOT, '.output/bench/chrome-mv3');
@@ -62,6 +67,49 @@ const TRACE_CATEGORIES = [
   'toplevel',
 ].join(',');
 
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
+}
+
+/** Self time of our functions over `RUNS` cold article loads, summed, top 40 printed. */
+async function profileArticle(v: Variant, origin: string): Promise<void> {
+  const self = new Map<string, number>();
+  let total = 0;
+  for (let run = 0; run < RUNS; run++) {
+    const page = await v.context.newPage();
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
+    await cdp.send('Profiler.start');
+    await page.goto(freshUrl(origin, '/article.html'), { waitUntil: 'load' });
+    await page.waitForTimeout(3000);
+    const { profile } = (await cdp.send('Profiler.stop')) as unknown as {
+      profile: { nodes: ProfileNode[]; samples?: number[]; timeDeltas?: number[] };
+    };
+    const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+    const prefix = `chrome-extension://${v.extensionId}/`;
+    const samples = profile.samples ?? [];
+    const deltas = profile.timeDeltas ?? [];
+    for (let i = 0; i < samples.length; i++) {
+      const node = byId.get(samples[i] as number);
+      const dt = (deltas[i + 1] ?? deltas[i] ?? 0) / 1000;
+      if (!node || !node.callFrame.url.startsWith(prefix)) continue;
+      const f = node.callFrame;
+      const key = `${f.functionName || '(anonymous)'} ${f.url.slice(prefix.length)}:${f.lineNumber + 1}`;
+      self.set(key, (self.get(key) ?? 0) + dt);
+      total += dt;
+    }
+    await cdp.detach();
+    await page.close();
+  }
+  print(`our JS self time over ${RUNS} loads: ${fmt(total / RUNS)} ms a load`);
+  for (const [key, ms] of [...self].toSorted((a, b) => b[1] - a[1]).slice(0, 40)) {
+    print(`  ${fmt(ms / RUNS, 2)} ms  ${key}`);
+  }
+}
+
 function wxtBuild(env: Record<string, string>): void {
   const result = spawnSync('npx', ['wxt', 'build'], {
     cwd: ROOT,
@@ -72,7 +120,11 @@ function wxtBuild(env: Record<string, string>): void {
 }
 
 function buildVariants(): void {
-  wxtBuild({ R2K_OUT_DIR: '.output/bench', R2K_LOCAL_PAGES: '1' });
+  wxtBuild({
+    R2K_OUT_DIR: '.output/bench',
+    R2K_LOCAL_PAGES: '1',
+    ...(PROFILE ? { R2K_NO_MINIFY: '1' } : {}),
+  });
   wxtBuild({
     R2K_OUT_DIR: '.output/bench-empty',
     R2K_ENTRYPOINTS_DIR: 'test/bench/browser/empty-extension',
@@ -340,6 +392,10 @@ async function main(): Promise<void> {
     print(
       `Chromium ${ours.context.browser()?.version() ?? ''}; content script ${fmt(oursSize.raw / 1024)} KB (${fmt(oursSize.gz / 1024)} KB gzip), empty WXT content script ${fmt(emptySize.raw / 1024)} KB (${fmt(emptySize.gz / 1024)} KB gzip); ${RUNS} cold loads per figure, medians`,
     );
+    if (PROFILE) {
+      await profileArticle(ours, origin);
+      return;
+    }
     if (PAGES.includes('article')) {
       const o: ScriptCost[] = [];
       const e: ScriptCost[] = [];
@@ -348,8 +404,10 @@ async function main(): Promise<void> {
         const cost = await loadCost(ours, origin, '/article.html', 3000);
         o.push(cost);
         if (VERBOSE) {
-          for (const t of cost.list)
+          for (const t of cost.list) {
             print(`  ${fmt(t.atMs, 0)} ms: ${fmt(t.cpuMs, 2)} ms ${t.what}`);
+            if (t.inside) print(`      ${t.inside}`);
+          }
           print(`  = ${fmt(cost.cpuMs)} ms`);
         }
         e.push(await loadCost(empty, origin, '/article.html', 3000));

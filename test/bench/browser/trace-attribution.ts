@@ -41,8 +41,11 @@ export interface ScriptCost {
   lastTaskEndMs: number;
   /** Thread CPU of every top-level task on that thread from injection on (the page's too), ms. */
   threadCpuMs: number;
-  /** Each task that ran the script's code: when (ms after injection), thread CPU ms, and why. */
-  list: { atMs: number; cpuMs: number; what: string }[];
+  /**
+   * Each task that ran the script's code: when (ms after injection), thread CPU ms, why, and its
+   * largest nested events (name and wall ms, for verbose reports).
+   */
+  list: { atMs: number; cpuMs: number; what: string; inside: string }[];
 }
 
 const TOP_LEVEL_TASK = 'ThreadControllerImpl::RunTask';
@@ -90,18 +93,26 @@ export function attributeScript(
     .filter((e) => e.pid === pid && e.tid === tid && e.ph === 'X' && e.ts >= start - 50_000)
     .toSorted((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
   // Top-level tasks, each with the events nested in it.
-  const tasks: { task: TraceEvent; ours: boolean; what: Set<string> }[] = [];
-  let current: { task: TraceEvent; ours: boolean; end: number; what: Set<string> } | null = null;
+  type Task = {
+    task: TraceEvent;
+    ours: boolean;
+    end: number;
+    what: Set<string>;
+    inside: TraceEvent[];
+  };
+  const tasks: Task[] = [];
+  let current: Task | null = null;
   for (const e of onThread) {
     if (current && e.ts < current.end) {
       if (!current.ours) {
         current.ours = mentions(e, scriptUrl) || e.name === 'Receive mojo reply';
       }
       if (current.what.size < 6 && WHY.has(e.name)) current.what.add(e.name);
+      if ((e.dur ?? 0) >= 300) current.inside.push(e);
       continue;
     }
     if (e.name !== TOP_LEVEL_TASK) continue;
-    current = { task: e, ours: false, end: e.ts + (e.dur ?? 0), what: new Set() };
+    current = { task: e, ours: false, end: e.ts + (e.dur ?? 0), what: new Set(), inside: [] };
     tasks.push(current);
   }
   const cost: ScriptCost = {
@@ -115,7 +126,7 @@ export function attributeScript(
     threadCpuMs: 0,
     list: [],
   };
-  for (const { task, ours, what } of tasks) {
+  for (const { task, ours, what, inside } of tasks) {
     const end = task.ts + (task.dur ?? 0);
     if (end < start || task.ts > stop) continue;
     const cpu = (task.tdur ?? task.dur ?? 0) / 1000;
@@ -128,7 +139,18 @@ export function attributeScript(
     cost.longestCpuMs = Math.max(cost.longestCpuMs, cpu);
     cost.longestWallMs = Math.max(cost.longestWallMs, (task.dur ?? 0) / 1000);
     cost.lastTaskEndMs = Math.max(cost.lastTaskEndMs, (end - start) / 1000);
-    cost.list.push({ atMs: (task.ts - start) / 1000, cpuMs: cpu, what: [...what].join(',') });
+    cost.list.push({
+      atMs: (task.ts - start) / 1000,
+      cpuMs: cpu,
+      what: [...what].join(','),
+      inside: inside
+        .slice(0, 12)
+        .map((n) => {
+          const where = n.args?.data?.url ?? n.args?.fileName ?? n.args?.data?.name ?? '';
+          return `${n.name}${where ? ` ${where.split('/').pop()}` : ''} ${((n.dur ?? 0) / 1000).toFixed(1)}`;
+        })
+        .join('; '),
+    });
   }
   return cost;
 }
