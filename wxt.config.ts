@@ -55,6 +55,39 @@ const quietContentScriptContext: VitePlugin = {
 };
 
 /**
+ * The content script's `wxt/browser` is entrypoints/content/light-browser.ts, not
+ * webextension-polyfill: it uses four members of `runtime`, and the polyfill's wrapping of the
+ * whole namespace cost 2.6 ms on every page load (see light-browser.ts). Only the build of the
+ * content script's entry is redirected (both names: the polyfill module aliases `wxt/browser` to
+ * its own before plugins see it); every other entry, and the chunks, keep the polyfill.
+ */
+function lightContentScriptBrowser(): VitePlugin {
+  let contentBuild = false;
+  return {
+    name: 'r2k-light-content-script-browser',
+    enforce: 'pre',
+    configResolved(config) {
+      const lib = config.build.lib;
+      const input = config.build.rollupOptions.input ?? (lib ? lib.entry : '');
+      const entries: unknown[] =
+        typeof input === 'string' ? [input] : Object.values(input as Record<string, unknown>);
+      // WXT's entry is a virtual module named after the file: `virtual:...-entrypoint?<path>`.
+      const ours = path.resolve('entrypoints/content') + path.sep;
+      contentBuild = entries.some((e) => String(e).split('?').pop()!.startsWith(ours));
+    },
+    resolveId(source) {
+      if (
+        contentBuild &&
+        (source === 'wxt/browser' || source === '@wxt-dev/webextension-polyfill/browser')
+      ) {
+        return path.resolve('entrypoints/content/light-browser.ts');
+      }
+      return null;
+    },
+  };
+}
+
+/**
  * Builds one lazily loaded chunk as an ES module: the hover card's UI (Preact + Chart.js) and the
  * company-name matcher. The content script imports them with `import(runtime.getURL(...))` when
  * first needed, so pages that are only read never parse them. WXT bundles each content script as
@@ -181,7 +214,7 @@ export default defineConfig({
     },
   },
   vite: () => ({
-    plugins: [preact(), quietContentScriptContext],
+    plugins: [preact(), quietContentScriptContext, lightContentScriptBrowser()],
     // Readable names in CPU profiles (`R2K_NO_MINIFY=1`, profiling only).
     ...(process.env.R2K_NO_MINIFY ? { build: { minify: false } } : {}),
     // Source maps for the bundle-composition report (`R2K_SOURCEMAP=1`, analysis only).
