@@ -9,6 +9,8 @@ import { NO_RECEIVER } from '../../../lib/messaging/client';
 import type { RefreshReport } from '../../../lib/messaging/protocol';
 import { DEFAULT_SETTINGS } from '../../../lib/settings/schema';
 import { settingsItem } from '../../../lib/settings/store';
+import { ALL_SITES_ORIGINS, DEFAULT_SITE_MATCHES } from '../../../lib/site-access/default-sites';
+import { installFakePermissions, installManifest } from '../../support/fake-extension-apis';
 import { fakePorts, layer, summaries, type FakePorts } from './popup-fixtures';
 
 let root: HTMLElement;
@@ -68,6 +70,12 @@ function order(): (string | null)[] {
 
 beforeEach(() => {
   fakeBrowser.reset();
+  // The site-access row reads the manifest and the granted sites (fakeBrowser has neither).
+  installManifest({
+    content_scripts: [{ matches: [...DEFAULT_SITE_MATCHES], js: ['content-scripts/content.js'] }],
+    optional_host_permissions: ['https://api.twelvedata.com/*', ...ALL_SITES_ORIGINS],
+  });
+  installFakePermissions([...DEFAULT_SITE_MATCHES]);
 });
 
 afterEach(() => {
