@@ -419,6 +419,8 @@ export function startDocumentScanner(options: DocumentScannerOptions): DocumentS
 
   const drainMutations = (tree: Tree): void => {
     lastDrain = now();
+    // The page shares our highlight: what it cleared or replaced comes back with its next change.
+    highlighter.verify();
     const batch = tree.batcher.take();
     if (batch.removed) {
       for (const m of index.disconnected()) removeMention(m);
@@ -574,7 +576,10 @@ export function startDocumentScanner(options: DocumentScannerOptions): DocumentS
   };
   doc.addEventListener('click', scheduleRecheck, { capture: true, passive: true, signal });
   doc.addEventListener('keyup', scheduleRecheck, { capture: true, passive: true, signal });
-  const onViewportChange = (): void => scheduleRefresh();
+  const onViewportChange = (): void => {
+    highlighter.verify();
+    scheduleRefresh();
+  };
   win.addEventListener?.('scroll', onViewportChange, { capture: true, passive: true, signal });
   win.addEventListener?.('resize', onViewportChange, { passive: true, signal });
   // Web components often attach their shadow root a little after they are inserted.
@@ -610,6 +615,8 @@ export function startDocumentScanner(options: DocumentScannerOptions): DocumentS
 
   const hitAt = (x: number, y: number): MentionHit | null => {
     if (signal.aborted) return null;
+    // At most once a frame while the pointer moves: two lookups when nothing changed.
+    highlighter.verify();
     return mentionHitAt(doc, x, y, index, {
       // A shadow root the walk has not met (attached late, or ahead of the frontier).
       meetRoot: (root) => void trees.forRoot(root),

@@ -13,9 +13,11 @@
  *   adopts one shared constructed stylesheet holding just that rule (no node in its tree); where
  *   adoption is refused (Firefox content scripts cannot adopt a sheet built in their own
  *   compartment), one `<style>` element instead.
- * - The registry (`CSS.highlights`) is shared with the page, which can read or delete our entry:
- *   the entry is put back at the next change, and our own index, not the registry, decides what
- *   a hover opens.
+ * - The registry (`CSS.highlights`) and our `Highlight` in it are shared with the page, which can
+ *   read, delete or replace the entry and clear or add to its ranges. The highlighter keeps its
+ *   own set of the ranges it drew, and {@link Highlighter.verify} (called by the scanner when the
+ *   pointer moves, the page scrolls or changes: two lookups, no polling) puts the entry and its
+ *   ranges back; our own index, not the registry, decides what a hover opens.
  * - Fallback: where `CSS.highlights` / `Highlight` are missing (Firefox before 140, old
  *   Safari), nothing is drawn; mentions are still found, counted and hit-tested, so hover cards
  *   still open. Drawing our own underline would mean inserting nodes, which this design rules out.
@@ -45,6 +47,12 @@ export interface Highlighter {
   /** Underlines a range; returns the object to pass to {@link Highlighter.remove}. */
   add(range: RangeEnds): AbstractRange | null;
   remove(range: AbstractRange | null): void;
+  /**
+   * Puts our entry back in the registry, and our ranges back in it, if the page deleted, replaced,
+   * cleared or added to them. Cheap when nothing changed (a registry lookup and a size check).
+   * Returns whether anything had to be repaired.
+   */
+  verify(): boolean;
   /** Makes the underline rule apply inside a shadow tree (once per root). */
   styleShadowRoot(root: ShadowRoot): void;
   /** Number of ranges drawn. */
@@ -74,6 +82,7 @@ const NO_HIGHLIGHTS: Highlighter = {
   styleMode: 'none',
   add: () => null,
   remove: () => {},
+  verify: () => false,
   styleShadowRoot: () => {},
   size: 0,
   dispose: () => {},
@@ -103,9 +112,16 @@ export function createHighlighter(
   let sheet: CSSStyleSheet | null | undefined;
   const StaticRangeCtor = win.StaticRange;
 
+  // What we drew, so that what the page clears or adds can be undone (the Highlight object itself
+  // is shared with the page).
+  const drawn = new Set<AbstractRange>();
+  let disposed = false;
+
   /** The page may have deleted or replaced our registry entry: put it back. */
-  const ensureRegistered = (): void => {
-    if (registry.get(name) !== highlight) registry.set(name, highlight);
+  const ensureRegistered = (): boolean => {
+    if (registry.get(name) === highlight) return false;
+    registry.set(name, highlight);
+    return true;
   };
 
   return {
@@ -123,10 +139,22 @@ export function createHighlighter(
       }
       ensureRegistered();
       highlight.add(range);
+      drawn.add(range);
       return range;
     },
     remove(range) {
-      if (range) highlight.delete(range);
+      if (!range) return;
+      highlight.delete(range);
+      drawn.delete(range);
+    },
+    verify() {
+      if (disposed) return false;
+      const replaced = ensureRegistered();
+      if (highlight.size === drawn.size) return replaced;
+      // Cleared, or the page's own ranges added to ours: draw exactly ours again.
+      highlight.clear();
+      for (const range of drawn) highlight.add(range);
+      return true;
     },
     styleShadowRoot(root) {
       if (shadowStyles.has(root)) return;
@@ -137,7 +165,9 @@ export function createHighlighter(
       return highlight.size;
     },
     dispose() {
+      disposed = true;
       highlight.clear();
+      drawn.clear();
       if (registry.get(name) === highlight) registry.delete(name);
       documentStyle.remove();
       for (const remove of shadowStyles.values()) remove();

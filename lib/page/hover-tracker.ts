@@ -6,8 +6,13 @@
  * every document of the page (frames included).
  *
  * Only the reader's own input counts: events a page script dispatches (`isTrusted` false) are
- * ignored, so a page cannot open cards or make the extension request prices.
+ * ignored, so a page cannot open cards or make the extension request prices. Focus is trusted
+ * even when a page script moves it (`element.focus()`), so a focused link opens its card only
+ * when the reader has just pressed Tab.
  */
+
+/** How soon after a Tab press a focused link counts as reached by the keyboard, ms. */
+const TAB_FOCUS_WINDOW_MS = 1000;
 
 import type { MentionHit } from './document-scanner';
 import type { PageMention } from './mention-index';
@@ -95,6 +100,7 @@ export function watchHover(options: HoverTrackerOptions): HoverTracker {
   let leaveTimer: number | null = null;
   let frame: number | null = null;
   let pointer: { d: PageDocument; x: number; y: number; at: number } | null = null;
+  let tabAt = -Infinity;
   const now = options.now ?? (() => performance.now());
 
   const clearOpenTimer = (): void => {
@@ -213,6 +219,8 @@ export function watchHover(options: HoverTrackerOptions): HoverTracker {
       (e: FocusEvent) => {
         const target = e.target;
         if (!trusted(e) || !isElement(target)) return;
+        // Moved there by the page's script (`focus()` makes trusted events), not by the reader.
+        if (now() - tabAt > TAB_FOCUS_WINDOW_MS) return;
         const mention = d.scanner.mentionForElement(target);
         if (!mention) return;
         const rect = mention.rects()[0] ?? target.getBoundingClientRect();
@@ -232,7 +240,9 @@ export function watchHover(options: HoverTrackerOptions): HoverTracker {
     doc.addEventListener(
       'keydown',
       (e: KeyboardEvent) => {
-        if (trusted(e) && e.key === 'Escape' && open) close();
+        if (!trusted(e)) return;
+        if (e.key === 'Tab') tabAt = now();
+        if (e.key === 'Escape' && open) close();
       },
       listen,
     );

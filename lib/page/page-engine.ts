@@ -147,8 +147,13 @@ export function startPageEngine(options: PageEngineOptions): PageEngine {
     const stopSignal = AbortSignal.any([signal, stop.signal]);
     const d = start(win, frame, parent, stopSignal);
     byFrame.set(frame, { d, stop });
-    // The frame navigating away or being removed ends its document.
-    win.addEventListener?.('pagehide', () => detach(frame), { once: true, signal: stopSignal });
+    // The frame navigating away or being removed ends its document (the browser's event only: a
+    // page script dispatching `pagehide` on the frame's window must not stop us reading it).
+    const onPageHide = (e: Event): void => {
+      // Detaching aborts `stopSignal`, which removes this listener.
+      if (e.isTrusted) detach(frame);
+    };
+    win.addEventListener?.('pagehide', onPageHide, { signal: stopSignal });
     add(d);
   };
 

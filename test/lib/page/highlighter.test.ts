@@ -55,4 +55,51 @@ describe('highlighter', () => {
     expect(document.head.querySelectorAll('style')).toHaveLength(0);
     h.dispose();
   });
+
+  it('puts back what the page deleted, replaced, cleared or added to in the shared registry', () => {
+    const registry = new Map<string, FakeHighlight>();
+    const win = { document, CSS: { highlights: registry }, Highlight: FakeHighlight };
+    const h = createHighlighter(win as unknown as HighlightWindow, 'x', { injectStyle: false });
+    document.body.innerHTML = '<p>$IWM and $KTOS, not FAKE</p>';
+    const text = document.body.firstChild!.firstChild as Text;
+    const at = (from: number, to: number) => ({
+      startContainer: text,
+      startOffset: from,
+      endContainer: text,
+      endOffset: to,
+    });
+    const iwm = h.add(at(0, 4));
+    const ktos = h.add(at(9, 14));
+    const ours = registry.get('x')!;
+    expect(h.verify()).toBe(false);
+
+    registry.delete('x');
+    expect(h.verify()).toBe(true);
+    expect(registry.get('x')).toBe(ours);
+
+    const fake = at(20, 24) as unknown as AbstractRange;
+    registry.set('x', new FakeHighlight([fake]));
+    expect(h.verify()).toBe(true);
+    expect(registry.get('x')).toBe(ours);
+    expect([...ours]).toEqual([iwm, ktos]);
+
+    ours.clear();
+    expect(h.verify()).toBe(true);
+    expect([...ours]).toEqual([iwm, ktos]);
+
+    // The page underlines its own words in our style by adding to our highlight.
+    ours.add(fake);
+    expect(h.verify()).toBe(true);
+    expect([...ours]).toEqual([iwm, ktos]);
+
+    // What we removed stays removed.
+    h.remove(iwm);
+    ours.clear();
+    h.verify();
+    expect([...ours]).toEqual([ktos]);
+    h.dispose();
+    expect(registry.has('x')).toBe(false);
+    expect(h.verify()).toBe(false);
+    expect(registry.has('x')).toBe(false);
+  });
 });

@@ -66,6 +66,11 @@ function pageDocument(frame: HTMLIFrameElement | null = null): PageDocument {
   };
 }
 
+/** The reader presses Tab (the browser then moves focus). */
+function tab(): void {
+  document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'Tab', bubbles: true }));
+}
+
 function move(x: number, y: number, pointerType = 'mouse'): void {
   const e = new PointerEvent('pointermove', { clientX: x, clientY: y, pointerType, bubbles: true });
   document.body.dispatchEvent(e);
@@ -98,6 +103,7 @@ beforeEach(() => {
 afterEach(() => {
   controller.abort();
   vi.useRealTimers();
+  vi.restoreAllMocks();
 });
 
 describe('watchHover', () => {
@@ -160,14 +166,31 @@ describe('watchHover', () => {
     expect(events).toEqual([]);
   });
 
-  it('opens at once for a focused link mention, closes on Escape', () => {
+  it('opens at once for a link mention reached with Tab, closes on Escape', () => {
+    tab();
     link.dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
     expect(events).toEqual(['enter KTOS @10']);
     document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
     expect(events).toEqual(['enter KTOS @10', 'leave']);
   });
 
+  it('opens nothing when a page script moves focus to the link (no Tab pressed)', () => {
+    // `element.focus()` from a script makes trusted focus events: only a Tab press says the reader
+    // moved there.
+    link.dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
+    vi.advanceTimersByTime(1000);
+    expect(events).toEqual([]);
+    // Nor long after the reader's last Tab.
+    tab();
+    vi.advanceTimersByTime(0);
+    const later = performance.now() + 1500;
+    vi.spyOn(performance, 'now').mockReturnValue(later);
+    link.dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
+    expect(events).toEqual([]);
+  });
+
   it('closes when focus leaves the link', () => {
+    tab();
     link.dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
     link.dispatchEvent(new FocusEvent('focusout', { bubbles: true }));
     vi.advanceTimersByTime(300);
