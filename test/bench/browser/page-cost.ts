@@ -1,7 +1,7 @@
 /**
  * What the content script costs the pages people read, measured on the built extension in
  * Chromium against an empty WXT content script built with the same configuration
- * (test/bench/browser/empty-extension), side by side in one run (`npm run bench:page`).
+ * (test/bench/browser/empty-extension), side by side in one run (`npm run bench:browser`).
  *
  * Every page load is cold, as a reader's is: each run opens the page on a new site
  * (`rN.localhost`, the local server), so it gets a new renderer process with nothing of our
@@ -20,7 +20,7 @@
  * Plus: the time from injection to the first underline on screen (a separate run per load, as
  * the page's polling of the highlight registry adds frames of its own).
  *
- * Usage: `npm run bench:page [-- --runs 5] [--pages article,0.5,2,10,scroll] [--no-build]`
+ * Usage: `npm run bench:browser [-- --runs 5] [--pages article,0.5,2,10,scroll] [--no-build]`
  */
 
 import { spawnSync } from 'node:child_process';
@@ -73,8 +73,11 @@ interface ProfileNode {
   children?: number[];
 }
 
-/** Self time of our functions over `RUNS` cold article loads, summed, top 40 printed. */
-async function profileArticle(v: Variant, origin: string): Promise<void> {
+/**
+ * Self time of our functions over `RUNS` cold loads of `pathName` (the article unless a news page
+ * is named in --pages, which is then read whole as the popup's list does), top 40 printed.
+ */
+async function profileLoads(v: Variant, origin: string, pathName: string): Promise<void> {
   const self = new Map<string, number>();
   let total = 0;
   for (let run = 0; run < RUNS; run++) {
@@ -83,8 +86,10 @@ async function profileArticle(v: Variant, origin: string): Promise<void> {
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
     await cdp.send('Profiler.start');
-    await page.goto(freshUrl(origin, '/article.html'), { waitUntil: 'load' });
+    const url = freshUrl(origin, pathName);
+    await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
     await page.waitForTimeout(3000);
+    if (pathName !== '/article.html') await readWhole(v, url);
     const { profile } = (await cdp.send('Profiler.stop')) as unknown as {
       profile: { nodes: ProfileNode[]; samples?: number[]; timeDeltas?: number[] };
     };
@@ -187,6 +192,7 @@ async function traced(
   page: Page,
   url: string,
   settleMs: number,
+  after?: () => Promise<void>,
 ): Promise<{ events: TraceEvent[] }> {
   const cdp = await page.context().newCDPSession(page);
   const events: TraceEvent[] = [];
@@ -202,6 +208,7 @@ async function traced(
   });
   await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
   await page.waitForTimeout(settleMs);
+  if (after) await after();
   await cdp.send('Tracing.end');
   await complete;
   await cdp.detach();
@@ -221,6 +228,60 @@ async function loadCost(
     const cost = attributeScript(events, `chrome-extension://${v.extensionId}/`);
     if (!cost) throw new Error(`${v.name}: the content script did not run on ${pathName}`);
     return cost;
+  } finally {
+    await page.close();
+  }
+}
+
+/**
+ * Asks the content script of the newest tab for the page's symbols, as the popup does (from our
+ * service worker): it reads the whole page first. The number of symbols, or -1.
+ */
+async function readWhole(v: Variant, url: string): Promise<number> {
+  const worker = v.context.serviceWorkers()[0];
+  if (!worker) throw new Error(`${v.name} has no service worker`);
+  return await worker.evaluate(async (href) => {
+    type Tabs = {
+      query(q: object): Promise<{ id?: number; url?: string }[]>;
+      sendMessage(id: number, message: unknown, options: { frameId: number }): Promise<unknown>;
+    };
+    const api = (globalThis as unknown as { chrome: { tabs: Tabs } }).chrome;
+    // The page just opened (tab URLs are hidden without the tabs permission): the newest tab.
+    const tabs = await api.tabs.query({});
+    const tab =
+      tabs.find((t) => t.url === href) ?? tabs.toSorted((a, b) => (b.id ?? 0) - (a.id ?? 0))[0];
+    const reply = (await api.tabs.sendMessage(
+      tab?.id ?? -1,
+      { type: 'getPageSymbols', data: {} },
+      { frameId: 0 },
+    )) as { ok: boolean; data?: { symbols: unknown[] } };
+    return reply.ok ? (reply.data?.symbols.length ?? 0) : -1;
+  }, url);
+}
+
+/**
+ * One cold load of `pathName` read whole: after the load settles, the popup's request for the
+ * page's symbols (`getPageSymbols`, sent from our service worker as the popup sends it), which
+ * makes the content script read what the reader has not scrolled near. The cost is the load's
+ * and the rest's together, to compare with mark.js marking the whole page.
+ */
+async function wholePageCost(
+  v: Variant,
+  origin: string,
+  pathName: string,
+  settleMs: number,
+): Promise<{ cost: ScriptCost; symbols: number }> {
+  const page = await v.context.newPage();
+  const url = freshUrl(origin, pathName);
+  let symbols = -1;
+  try {
+    const { events } = await traced(page, url, settleMs, async () => {
+      symbols = await readWhole(v, url);
+      await page.waitForTimeout(500);
+    });
+    const cost = attributeScript(events, `chrome-extension://${v.extensionId}/`);
+    if (!cost) throw new Error(`${v.name}: the content script did not run on ${pathName}`);
+    return { cost, symbols };
   } finally {
     await page.close();
   }
@@ -270,22 +331,16 @@ async function markJs(
     await page.goto(freshUrl(origin, pathName), { waitUntil: 'load', timeout: 120_000 });
     await page.waitForTimeout(500);
     await page.addScriptTag({ url: `${origin}/mark.js` });
-    return await page.evaluate((source) => {
-      const Mark = (
-        window as unknown as {
-          Mark: new (el: Element) => { markRegExp(re: RegExp, o: object): void };
-        }
-      ).Mark;
+    // A string, not a function: tsx would wrap the `done` callback in a helper the page lacks.
+    return (await page.evaluate(`(() => {
       const t0 = performance.now();
       let marks = 0;
-      new Mark(document.body).markRegExp(new RegExp(source, 'g'), {
-        done: (n: number) => {
-          marks = n;
-        },
+      new window.Mark(document.body).markRegExp(new RegExp(${JSON.stringify(pattern)}, 'g'), {
+        done: (n) => { marks = n; },
         exclude: ['script', 'style', 'noscript', 'textarea', 'code', 'pre', 'kbd', 'button'],
       });
       return { ms: performance.now() - t0, marks };
-    }, pattern);
+    })()`)) as { ms: number; marks: number };
   } finally {
     await page.close();
   }
@@ -393,7 +448,8 @@ async function main(): Promise<void> {
       `Chromium ${ours.context.browser()?.version() ?? ''}; content script ${fmt(oursSize.raw / 1024)} KB (${fmt(oursSize.gz / 1024)} KB gzip), empty WXT content script ${fmt(emptySize.raw / 1024)} KB (${fmt(emptySize.gz / 1024)} KB gzip); ${RUNS} cold loads per figure, medians`,
     );
     if (PROFILE) {
-      await profileArticle(ours, origin);
+      const news = PAGES.find((p) => /^[\d.]+$/.test(p));
+      await profileLoads(ours, origin, news ? `/news-${news}.html` : '/article.html');
       return;
     }
     if (PAGES.includes('article')) {
@@ -427,16 +483,20 @@ async function main(): Promise<void> {
       const e: ScriptCost[] = [];
       const marks: { ms: number; marks: number }[] = [];
       const walks: number[] = [];
+      const whole: { cost: ScriptCost; symbols: number }[] = [];
       for (let run = 0; run < runs; run++) {
         o.push(await loadCost(ours, origin, `/news-${mb}.html`, settle));
+        whole.push(await wholePageCost(ours, origin, `/news-${mb}.html`, 1500));
         e.push(await loadCost(empty, origin, `/news-${mb}.html`, 1500));
         marks.push(await markJs(empty, origin, `/news-${mb}.html`, pattern));
         walks.push(await bareWalk(empty, origin, `/news-${mb}.html`));
       }
       const oc = median(o.map((c) => c.cpuMs));
       const mk = median(marks.map((m) => m.ms));
+      const wc = median(whole.map((w) => w.cost.cpuMs));
+      const wholeNote = `whole page read (the popup's list): ${fmt(wc)} ms (${whole.map((w) => fmt(w.cost.cpuMs)).join(', ')}), mark.js ${fmt(mk / wc)}× that, longest task ${fmt(Math.max(...whole.map((w) => w.cost.longestCpuMs)))} ms, ${median(whole.map((w) => w.symbols))} symbols`;
       lines.push(
-        `| news page, ${mb} MB of text | ${fmt(oc)} (${o.map((c) => fmt(c.cpuMs)).join(', ')}) | ${fmt(median(e.map((c) => c.cpuMs)))} | mark.js ${fmt(mk)} ms (${median(marks.map((m) => m.marks))} marks): ${fmt(mk / oc)}× ours; bare walk ${fmt(median(walks))} ms | longest task of ours ${fmt(Math.max(...o.map((c) => c.longestCpuMs)))} ms CPU (${fmt(Math.max(...o.map((c) => c.longestWallMs)))} ms wall) in ${median(o.map((c) => c.tasks))} tasks; done ${fmt(median(o.map((c) => c.lastTaskEndMs)), 0)} ms after injection |`,
+        `| news page, ${mb} MB of text | ${fmt(oc)} (${o.map((c) => fmt(c.cpuMs)).join(', ')}) | ${fmt(median(e.map((c) => c.cpuMs)))} | mark.js ${fmt(mk)} ms (${median(marks.map((m) => m.marks))} marks): ${fmt(mk / oc)}× ours; bare walk ${fmt(median(walks))} ms | longest task of ours ${fmt(Math.max(...o.map((c) => c.longestCpuMs)))} ms CPU (${fmt(Math.max(...o.map((c) => c.longestWallMs)))} ms wall) in ${median(o.map((c) => c.tasks))} tasks; done ${fmt(median(o.map((c) => c.lastTaskEndMs)), 0)} ms after injection; ${wholeNote} |`,
       );
     }
     if (PAGES.includes('scroll')) {

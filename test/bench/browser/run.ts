@@ -1,5 +1,5 @@
 /**
- * Chromium benchmark of the page scanner (`npm run bench:browser`).
+ * Chromium benchmark of the page scanner (`npm run bench:scanner`).
  *
  * For generated news pages of 0.5, 2 and 10 MB of text, each measurement on a freshly loaded
  * page (so every contender starts with cold DOM wrappers):
@@ -16,7 +16,7 @@
  * Long tasks are the PerformanceObserver 'longtask' entries (script and the work of a task);
  * long animation frames ('long-animation-frame') add the rendering that follows, reported apart.
  *
- * Usage: `npm run bench:browser [-- --sizes 0.5,2,10] [-- --runs 3] [-- --skip-mark] [-- --skip-storm] [-- --chunk 2000]`
+ * Usage: `npm run bench:scanner [-- --sizes 0.5,2,10] [-- --runs 3] [-- --skip-mark] [-- --skip-storm] [-- --chunk 2000]`
  */
 
 import { gzipSync } from 'node:zlib';
