@@ -167,7 +167,7 @@ export async function runLens(): Promise<void> {
       // The popup lists the whole page: read what the reader has not scrolled to yet.
       await engine.complete();
       const kinds = new Map<string, string>();
-      for (const m of engine.mentions()) if (!kinds.has(m.symbol)) kinds.set(m.symbol, m.kind);
+      for (const m of engine.found()) if (!kinds.has(m.symbol)) kinds.set(m.symbol, m.kind);
       return {
         symbols: engine.symbols().map((s) => ({ ...s, kind: kinds.get(s.symbol) ?? 'bare' })),
       };
@@ -177,7 +177,7 @@ export async function runLens(): Promise<void> {
     async revealSymbol({ symbol }) {
       const lens = running?.lens;
       if (!lens) return { revealed: false };
-      const firstOf = () => lens.engine.mentions().find((m) => m.symbol === symbol);
+      const firstOf = () => lens.engine.firstOf(symbol) ?? undefined;
       let first = firstOf();
       if (!first) {
         // Perhaps further down than the reader has been: read the rest of the page.

@@ -38,7 +38,7 @@ import { createLinkReader } from './link-mentions';
 import { MentionIndex, type MentionRecord } from './mention-index';
 import { unitForChange } from './mutation-batcher';
 import { createPageEvidence } from './page-evidence';
-import { inReadingOrder } from './reading-order';
+import { sortInReadingOrder } from './reading-order';
 import type {
   DocumentScanner,
   DocumentScannerOptions,
@@ -60,7 +60,7 @@ export type {
   ScannerStats,
   ScannerWindow,
 } from './scanner-types';
-export { compareComposed } from './reading-order';
+export { compareComposed, sortInReadingOrder } from './reading-order';
 
 interface Job {
   cursor: TextCursor;
@@ -635,7 +635,8 @@ export function startDocumentScanner(options: DocumentScannerOptions): DocumentS
       const anchor = el.localName === 'a' ? el : el.closest('a[href]');
       return (anchor && linkMentions.get(anchor)) ?? null;
     },
-    mentions: () => index.list().toSorted(inReadingOrder),
+    mentions: () => sortInReadingOrder(index.list()),
+    found: () => index.list(),
     symbols: () => index.symbols(),
     has: (mention) => index.has(mention as MentionRecord),
     complete: () => {

@@ -17,6 +17,7 @@
 
 import {
   compareComposed,
+  sortInReadingOrder,
   startDocumentScanner,
   type DocumentScanner,
   type DocumentScannerOptions,
@@ -65,6 +66,10 @@ export interface PageEngine {
   toTop(d: PageDocument, rect: DOMRectReadOnly): DOMRect;
   /** Every mention found so far, in reading order across documents. */
   mentions(): PageMention[];
+  /** Every mention found so far in all documents, in no particular order (cheap on any page). */
+  found(): PageMention[];
+  /** The first mention of `symbol` in reading order, or null. */
+  firstOf(symbol: string): PageMention | null;
   /** Distinct symbols with their mention counts over all documents, most mentioned first. */
   symbols(): { symbol: string; count: number }[];
   /** Whether a mention is still indexed (not replaced, removed or withdrawn). */
@@ -237,17 +242,31 @@ export function startPageEngine(options: PageEngineOptions): PageEngine {
 
   /** Mentions of `d` with its frames' mentions in place, in reading order. */
   const inOrder = (d: PageDocument): PageMention[] => {
-    const items: { at: Node; mention?: PageMention; frame?: PageDocument }[] = [];
-    for (const mention of d.scanner.mentions()) items.push({ at: mention.startNode, mention });
-    for (const { d: child } of byFrame.values()) {
-      if (child.parent === d && child.frame) items.push({ at: child.frame, frame: child });
-    }
-    items.sort((a, b) => compareComposed(a.at, b.at));
+    const own = d.scanner.mentions();
+    const frames = [...byFrame.values()]
+      .map((e) => e.d)
+      .filter((child) => child.parent === d && child.frame);
+    if (frames.length === 0) return own;
+    // Each frame's mentions go where the frame stands: found by bisection (comparing positions
+    // is dear on long pages, see sortInReadingOrder).
+    const at = frames.map((child) => {
+      let lo = 0;
+      let hi = own.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (compareComposed(own[mid]!.startNode, child.frame!) < 0) lo = mid + 1;
+        else hi = mid;
+      }
+      return { child, index: lo };
+    });
+    at.sort((a, b) => a.index - b.index || compareComposed(a.child.frame!, b.child.frame!));
     const out: PageMention[] = [];
-    for (const item of items) {
-      if (item.mention) out.push(item.mention);
-      else if (item.frame) out.push(...inOrder(item.frame));
+    let next = 0;
+    for (const { child, index } of at) {
+      for (; next < index; next++) out.push(own[next]!);
+      out.push(...inOrder(child));
     }
+    for (; next < own.length; next++) out.push(own[next]!);
     return out;
   };
 
@@ -276,6 +295,17 @@ export function startPageEngine(options: PageEngineOptions): PageEngine {
       return new DOMRect(x, y, rect.width, rect.height);
     },
     mentions: () => inOrder(top),
+    found: () => documents.flatMap((d) => d.scanner.found()),
+    firstOf(symbol) {
+      const of = documents.flatMap((d) => d.scanner.found()).filter((m) => m.symbol === symbol);
+      if (of.length === 0) return null;
+      const doc = of[0]!.startNode.ownerDocument;
+      // Within one document, sort only this symbol's mentions; across frames, the whole order.
+      if (of.every((m) => m.startNode.ownerDocument === doc)) {
+        return sortInReadingOrder(of)[0] ?? null;
+      }
+      return inOrder(top).find((m) => m.symbol === symbol) ?? null;
+    },
     symbols() {
       const counts = new Map<string, number>();
       for (const d of documents) {

@@ -150,6 +150,8 @@ export interface DocumentScanner {
   mentionForElement(el: Element): PageMention | null;
   /** Every mention found so far, in reading order (shadow trees in place of their hosts). */
   mentions(): PageMention[];
+  /** Every mention found so far, in the order found (no sorting: cheap on any page). */
+  found(): PageMention[];
   /** Distinct symbols with their mention counts, most mentioned first. */
   symbols(): { symbol: string; count: number }[];
   /** Whether `mention` is still on the page's index (not replaced or removed since). */

@@ -487,6 +487,12 @@ async function main(): Promise<void> {
       for (let run = 0; run < runs; run++) {
         o.push(await loadCost(ours, origin, `/news-${mb}.html`, settle));
         whole.push(await wholePageCost(ours, origin, `/news-${mb}.html`, 1500));
+        if (VERBOSE) {
+          for (const t of whole.at(-1)!.cost.list.filter((task) => task.cpuMs >= 16)) {
+            print(`  whole read, ${fmt(t.atMs, 0)} ms: ${fmt(t.cpuMs, 2)} ms ${t.what}`);
+            if (t.inside) print(`      ${t.inside}`);
+          }
+        }
         e.push(await loadCost(empty, origin, `/news-${mb}.html`, 1500));
         marks.push(await markJs(empty, origin, `/news-${mb}.html`, pattern));
         walks.push(await bareWalk(empty, origin, `/news-${mb}.html`));
