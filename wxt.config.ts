@@ -63,6 +63,14 @@ async function buildChunk(entry: string, production: boolean): Promise<string> {
 const chartBaseUrl = process.env.WXT_CHART_BASE_URL ?? 'https://query1.finance.yahoo.com';
 
 /**
+ * The chart provider's host permission: its scheme and host, without a port. Match patterns
+ * cover every port of a host; Chrome accepts a port in the pattern, but Firefox then matches no
+ * URL at all, so the e2e build's local server (`http://127.0.0.1:47800`) got no host access in
+ * Firefox and its answers were blocked as cross-origin. The shipped build's origin has no port.
+ */
+const chartHostPermission = `${new URL(chartBaseUrl).protocol}//${new URL(chartBaseUrl).hostname}/*`;
+
+/**
  * Build-time switches of the test builds (`npm run build:e2e` sets both; a shipped build sets
  * neither, and test/e2e/manifest.e2e.ts checks the shipped manifests):
  * - `R2K_LOCAL_PAGES=1`: the content script also runs on the local test servers
@@ -91,7 +99,7 @@ export default defineConfig({
     // Twelve Data (when the user enters a key), and all sites or single sites (options page,
     // popup). MV2 (Firefox) has no optional_host_permissions: there, optional origins go in
     // optional_permissions.
-    host_permissions: [`${new URL(chartBaseUrl).origin}/*`, 'https://stooq.com/*'],
+    host_permissions: [chartHostPermission, 'https://stooq.com/*'],
     ...(manifestVersion === 3
       ? { optional_host_permissions: [TWELVE_DATA_ORIGIN, ...ALL_SITES_ORIGINS] }
       : { optional_permissions: [TWELVE_DATA_ORIGIN, ...ALL_SITES_ORIGINS] }),

@@ -1,0 +1,103 @@
+/**
+ * Reading the page as the Chromium suite does (test/e2e/support/card.ts and marks.ts), with
+ * Puppeteer: the underlined mentions from the page's highlight registry, hovering a mention, and
+ * the hover card's text from its shadow root.
+ */
+import type { Page } from 'puppeteer-core';
+
+/** Page-side: the text of every range of our highlight (ranges may be StaticRanges). */
+const MARKED = `(() => {
+  const h = CSS.highlights.get('r2k-lens-mention');
+  if (!h) return [];
+  return [...h].map((r) => {
+    const range = document.createRange();
+    range.setStart(r.startContainer, r.startOffset);
+    range.setEnd(r.endContainer, r.endOffset);
+    return range.toString();
+  });
+})()`;
+
+/** The number of underlined mentions. */
+export const UNDERLINED = `(CSS.highlights.get('r2k-lens-mention')?.size ?? 0)`;
+
+/** The text of every underlined mention, in the order drawn. */
+export async function marked(page: Page): Promise<string[]> {
+  return (await page.evaluate(MARKED)) as string[];
+}
+
+/** Waits until every one of `texts` is underlined (or none of them, with `present = false`). */
+export async function waitForMarks(
+  page: Page,
+  texts: readonly string[],
+  present = true,
+  timeout = 15_000,
+): Promise<void> {
+  const want = JSON.stringify(texts);
+  const check = present
+    ? `${want}.every((t) => ${MARKED}.includes(t))`
+    : `${want}.every((t) => !${MARKED}.includes(t))`;
+  await page.waitForFunction(check, { timeout }).catch(async (error: unknown) => {
+    throw new Error(
+      `${present ? 'not all of' : 'still'} ${want} underlined; found ${JSON.stringify(await marked(page))}: ${String(error)}`,
+    );
+  });
+}
+
+/** Page-side: the card's root element in its host's (open) shadow root. */
+const CARD = `document.querySelector('r2k-lens-card')?.shadowRoot?.querySelector('.card')`;
+
+/** The open card's text, or null when no card is shown. */
+export async function cardText(page: Page): Promise<string | null> {
+  return (await page.evaluate(`(${CARD})?.innerText ?? null`)) as string | null;
+}
+
+/** The centre of the first line box of `text` inside `selector`, in viewport coordinates. */
+async function textCentre(page: Page, selector: string, text: string) {
+  return (await page.evaluate(`(() => {
+    const root = document.querySelector(${JSON.stringify(selector)});
+    if (!root) return null;
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const at = n.data.indexOf(${JSON.stringify(text)});
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(n, at);
+      range.setEnd(n, at + ${text.length});
+      const r = range.getClientRects()[0];
+      if (r) return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    }
+    return null;
+  })()`)) as { x: number; y: number } | null;
+}
+
+/**
+ * Hovers the first occurrence of `text` inside `selector` (once the first scan has drawn) and
+ * waits for the card to show data; returns the card's text.
+ */
+export async function hoverText(page: Page, selector: string, text: string): Promise<string> {
+  await page.waitForFunction(`${UNDERLINED} > 0`, { timeout: 30_000 });
+  const at = await textCentre(page, selector, text);
+  if (!at) throw new Error(`text ${text} not found in ${selector}`);
+  await page.mouse.move(at.x - 40, at.y + 60);
+  await page.mouse.move(at.x, at.y, { steps: 4 });
+  await page.waitForFunction(
+    `(() => { const c = ${CARD}; return !!c && c.getBoundingClientRect().width > 0 && !c.querySelector('[aria-busy="true"]'); })()`,
+    { timeout: 30_000 },
+  );
+  return (await cardText(page)) ?? '';
+}
+
+/** Moves the pointer away and waits for the card to close. */
+export async function leave(page: Page): Promise<void> {
+  await page.mouse.move(5, 5);
+  await page.waitForFunction(`!(${CARD})`, { timeout: 5_000 });
+}
+
+/** A screenshot of the open card alone. */
+export async function cardScreenshot(page: Page, file: `${string}.png`): Promise<void> {
+  const box = (await page.evaluate(`(() => {
+    const r = (${CARD}).getBoundingClientRect();
+    return { x: r.left, y: r.top, width: r.width, height: r.height };
+  })()`)) as { x: number; y: number; width: number; height: number };
+  await page.screenshot({ path: file, clip: box });
+}
