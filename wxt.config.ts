@@ -89,9 +89,11 @@ export default defineConfig({
   // (test/bench/browser/empty-extension), with this same configuration, as its baseline.
   entrypointsDir: process.env.R2K_ENTRYPOINTS_DIR ?? 'entrypoints',
   manifest: ({ browser, manifestVersion }) => ({
-    name: 'R2K Lens',
-    description:
-      'Russell 2000 context for the tickers and indexes you read: hover cards, a small-cap dashboard, offline from real data.',
+    // Name, description and the toolbar title come from the locale catalogues
+    // (public/_locales/<locale>/messages.json), English by default.
+    name: '__MSG_ext_name__',
+    description: '__MSG_ext_description__',
+    default_locale: 'en',
     // scripting: registers the content script on the sites the user allows; activeTab: lets the
     // popup read the current tab's address to offer "Run on this site". Neither shows a warning.
     permissions: ['storage', 'alarms', 'scripting', 'activeTab'],
@@ -103,7 +105,7 @@ export default defineConfig({
     ...(manifestVersion === 3
       ? { optional_host_permissions: [TWELVE_DATA_ORIGIN, ...ALL_SITES_ORIGINS] }
       : { optional_permissions: [TWELVE_DATA_ORIGIN, ...ALL_SITES_ORIGINS] }),
-    action: { default_title: 'R2K Lens: Russell 2000 dashboard' },
+    action: { default_title: '__MSG_ext_actionTitle__' },
     // The lazily loaded chunks, reachable only through this session's dynamic URL in Chrome
     // (`runtime.getURL` returns it): a page cannot fetch them to learn R2K Lens is installed.
     web_accessible_resources: [
