@@ -88,6 +88,18 @@ export default defineConfig({
   // The page-cost benchmark builds an extension whose only entry is an empty content script
   // (test/bench/browser/empty-extension), with this same configuration, as its baseline.
   entrypointsDir: process.env.R2K_ENTRYPOINTS_DIR ?? 'entrypoints',
+  // `npm run zip:firefox` also writes AMO's source archive: what builds the package, not the
+  // tests, the demo or the store assets (store/amo-review-notes.md tells reviewers how to build).
+  zip: {
+    excludeSources: [
+      'test/**',
+      'demo/**',
+      'store/screenshots/**',
+      '.ci/**',
+      'scripts/demo/**',
+      'scripts/demo.ts',
+    ],
+  },
   manifest: ({ browser, manifestVersion }) => ({
     // Name, description and the toolbar title come from the locale catalogues
     // (public/_locales/<locale>/messages.json), English by default.
