@@ -5,6 +5,7 @@ import path from 'node:path';
 import { defineConfig } from 'wxt';
 import { ALL_SITES_ORIGINS, LOCAL_PAGE_MATCHES } from './lib/site-access/default-sites';
 import { CONTENT_SCRIPT_FILE } from './lib/site-access/registration';
+import { findBrowser } from './scripts/demo/find-browser';
 
 /** Optional origin of the keyed provider, asked for only when the user chooses it. */
 const TWELVE_DATA_ORIGIN = 'https://api.twelvedata.com/*';
@@ -81,8 +82,24 @@ const chartHostPermission = `${new URL(chartBaseUrl).protocol}//${new URL(chartB
 const localPages = process.env.R2K_LOCAL_PAGES === '1';
 const testAttacker = process.env.R2K_TEST_ATTACKER === '1';
 
+/**
+ * The browsers `npm run dev` and `npm run dev:firefox` open: `CHROME_PATH` and `FIREFOX_PATH`
+ * when set, else the first usual install found (Debian's chromium and firefox-esr first), the
+ * same search as `npm run demo`. Root needs Chromium's sandbox off.
+ */
+function devRunner() {
+  const binaries: Record<string, string> = {};
+  const chrome = findBrowser('chromium', undefined);
+  const firefox = findBrowser('firefox', undefined);
+  if (chrome) binaries.chrome = chrome;
+  if (firefox) binaries.firefox = firefox;
+  const root = typeof process.getuid === 'function' && process.getuid() === 0;
+  return { binaries, ...(root ? { chromiumArgs: ['--no-sandbox'] } : {}) };
+}
+
 export default defineConfig({
   imports: false,
+  webExt: devRunner(),
   modules: ['@wxt-dev/webextension-polyfill'],
   outDir: process.env.R2K_OUT_DIR ?? '.output',
   // The page-cost benchmark builds an extension whose only entry is an empty content script
