@@ -6,6 +6,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PopupApp, type PopupAppProps } from '../../../components/popup/PopupApp';
 import { PortsContext } from '../../../components/popup/popup-ports';
 import { NO_RECEIVER } from '../../../lib/messaging/client';
+import { ALL_SITES_ORIGINS, DEFAULT_SITE_MATCHES } from '../../../lib/site-access/default-sites';
+import { installFakePermissions, installManifest } from '../../support/fake-extension-apis';
 import type { RefreshReport } from '../../../lib/messaging/protocol';
 import { DEFAULT_SETTINGS } from '../../../lib/settings/schema';
 import { settingsItem } from '../../../lib/settings/store';
@@ -68,6 +70,13 @@ function order(): (string | null)[] {
 
 beforeEach(() => {
   fakeBrowser.reset();
+  // The popup renders its site-access row, which reads the manifest and the granted hosts
+  // (without them, each test left unhandled rejections behind and the run failed).
+  installManifest({
+    content_scripts: [{ matches: [...DEFAULT_SITE_MATCHES], js: ['content-scripts/content.js'] }],
+    optional_host_permissions: ['https://api.twelvedata.com/*', ...ALL_SITES_ORIGINS],
+  });
+  installFakePermissions([...DEFAULT_SITE_MATCHES]);
 });
 
 afterEach(() => {

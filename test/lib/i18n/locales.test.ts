@@ -36,14 +36,7 @@ const CODE = [...['components', 'entrypoints', 'lib'].flatMap(sourceFiles), 'wxt
  *   `card_*` messages when that lands (see CONTRIBUTING.md, "Translating the card"), and this
  *   exclusion is then removed.
  */
-const NOT_YET_TRANSLATED = [
-  'components/card/',
-  // Not translated yet in this release (their text is still English literals): the popup's
-  // Index and Compare tabs and the options page. Each line goes when its file is translated.
-  'components/popup/CompositionPanel.tsx',
-  'components/popup/ComparisonPanel.tsx',
-  'components/options/',
-];
+const NOT_YET_TRANSLATED = ['components/card/'];
 
 /** Attributes and props whose value is shown to people (or read out by screen readers). */
 const USER_FACING_PROPS = new Set([
