@@ -48,7 +48,9 @@ export interface FirefoxWithExtension {
  * pages (the popup and options page) in a tab, which it refuses otherwise; the browser cannot
  * click its own toolbar button, so the popup is tested as a tab, as in the Chromium suite.
  */
-export async function launchFirefoxWithExtension(): Promise<FirefoxWithExtension> {
+export async function launchFirefoxWithExtension(
+  options: { locale?: string } = {},
+): Promise<FirefoxWithExtension> {
   const browser = await launch({
     browser: 'firefox',
     executablePath: FIREFOX_PATH,
@@ -57,6 +59,11 @@ export async function launchFirefoxWithExtension(): Promise<FirefoxWithExtension
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: ADDON_UUID }),
+      // Firefox in another language (its language pack installed, e.g. Debian's
+      // firefox-esr-l10n-de): the extension's i18n follows the browser's.
+      ...(options.locale
+        ? { 'intl.locale.requested': options.locale, 'intl.accept_languages': options.locale }
+        : {}),
     },
   });
   const id = await browser.installExtension(FIREFOX_EXTENSION_DIR);
