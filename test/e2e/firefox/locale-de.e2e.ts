@@ -28,7 +28,7 @@ test('Firefox runs in German, and so does R2K Lens’s catalogue', async () => {
     return { ui: browser.i18n.getUILanguage(), description: browser.runtime.getManifest().description };
   `);
   assert.match(info.ui, /^de/);
-  assert.match(info.description, /^Russell-2000-Kontext zu den Tickern/);
+  assert.match(info.description, /^Russell-2000-Kontext zu Tickern/);
 });
 
 test('the popup speaks German: tabs, status and figures in German formats', async () => {
