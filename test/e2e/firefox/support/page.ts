@@ -3,7 +3,10 @@
  * Puppeteer: the underlined mentions from the page's highlight registry, hovering a mention, and
  * the hover card's text from its shadow root.
  */
-import type { Page } from 'puppeteer-core';
+import type { Frame, Page } from 'puppeteer-core';
+
+/** A document to read: a page or a frame in it. */
+export type Doc = Page | Frame;
 
 /** Page-side: the text of every range of our highlight (ranges may be StaticRanges). */
 const MARKED = `(() => {
@@ -21,13 +24,13 @@ const MARKED = `(() => {
 export const UNDERLINED = `(CSS.highlights.get('r2k-lens-mention')?.size ?? 0)`;
 
 /** The text of every underlined mention, in the order drawn. */
-export async function marked(page: Page): Promise<string[]> {
+export async function marked(page: Doc): Promise<string[]> {
   return (await page.evaluate(MARKED)) as string[];
 }
 
 /** Waits until every one of `texts` is underlined (or none of them, with `present = false`). */
 export async function waitForMarks(
-  page: Page,
+  page: Doc,
   texts: readonly string[],
   present = true,
   timeout = 15_000,
@@ -100,4 +103,67 @@ export async function cardScreenshot(page: Page, file: `${string}.png`): Promise
     return { x: r.left, y: r.top, width: r.width, height: r.height };
   })()`)) as { x: number; y: number; width: number; height: number };
   await page.screenshot({ path: file, clip: box });
+}
+
+/**
+ * The centre of the first line box of `text` in a document, searching through open shadow roots
+ * (nested too), in that document's viewport coordinates; null when absent.
+ */
+export async function textCentreDeep(doc: Doc, text: string) {
+  return (await doc.evaluate(`(() => {
+    const wanted = ${JSON.stringify(text)};
+    const search = (root) => {
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        if (n.nodeType === Node.ELEMENT_NODE) {
+          const inner = n.shadowRoot ? search(n.shadowRoot) : null;
+          if (inner) return inner;
+          continue;
+        }
+        const at = n.data.indexOf(wanted);
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(n, at);
+        range.setEnd(n, at + wanted.length);
+        const r = range.getClientRects()[0];
+        if (r) return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+      }
+      return null;
+    };
+    return search(document);
+  })()`)) as { x: number; y: number } | null;
+}
+
+/** Which shadow roots in the document carry the underline rule (adopted), as host tag names. */
+export async function styledShadowHosts(doc: Doc): Promise<string[]> {
+  return (await doc.evaluate(`(() => {
+    const out = [];
+    const visit = (root) => {
+      for (const el of root.querySelectorAll('*')) {
+        const shadow = el.shadowRoot;
+        if (!shadow) continue;
+        const styled = shadow.adoptedStyleSheets.some((sheet) =>
+          [...sheet.cssRules].some((rule) => rule.cssText.includes('::highlight(r2k-lens-mention)')),
+        );
+        if (styled) out.push(el.localName);
+        visit(shadow);
+      }
+    };
+    visit(document);
+    return out;
+  })()`)) as string[];
+}
+
+/** Rests the pointer at viewport point `at` of the page and returns the open card's text. */
+export async function hoverAt(page: Page, at: { x: number; y: number }): Promise<string> {
+  await page.mouse.move(at.x - 30, at.y + 40);
+  await page.mouse.move(at.x, at.y, { steps: 4 });
+  await page.waitForFunction(
+    `(() => { const c = ${CARD}; return !!c && c.getBoundingClientRect().width > 0 && !c.querySelector('[aria-busy="true"]'); })()`,
+    { timeout: 30_000 },
+  );
+  const text = (await cardText(page)) ?? '';
+  await page.mouse.move(2, 2);
+  await page.waitForFunction(`!(${CARD})`, { timeout: 5_000 });
+  return text;
 }
