@@ -1,7 +1,8 @@
 /**
  * Firefox ESR: the popup's dashboard and tabs, the options page, and options reaching the card:
  * the scenarios of the Chromium suite's popup.e2e.ts and popup-options.e2e.ts that Firefox
- * allows (the popup is opened as a tab: no browser lets a test click its toolbar button).
+ * allows (the popup is opened as a tab, or as a popup window over a page for On this page: no
+ * browser lets a test click its toolbar button).
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
@@ -158,5 +159,49 @@ test('the dark theme chosen in the options reaches an open page’s card', async
   assert.equal(theme, 'dark');
   await cardScreenshot(page, `${SHOTS}/firefox-card-dark.png`);
   await leave(page);
+  await page.close();
+});
+
+test('On this page: the popup over a page lists its symbols and reveals one with its card', async () => {
+  const page = await ff.openPage(pages.url('long-news.html'));
+  await page.waitForFunction(`(CSS.highlights.get('r2k-lens-mention')?.size ?? 0) > 0`, {
+    timeout: 30_000,
+  });
+  // The control tab (an extension page, opened on first use) must not be the active tab.
+  await ff.extensionEval('return true');
+  await page.bringToFront();
+  // As the toolbar button would: a popup window over the page's window (the popup asks for the
+  // active tab of the last focused normal window). `#over` tells it apart from the control tab.
+  await ff.extensionEval(`
+    await browser.windows.create({ url: browser.runtime.getURL('/popup.html#over'), type: 'popup', width: 440, height: 600 });
+  `);
+  let popup: Page | undefined;
+  for (let i = 0; i < 50 && !popup; i++) {
+    for (const p of await ff.browser.pages()) {
+      const href = (await p.evaluate('location.href').catch(() => '')) as string;
+      if (href.endsWith('/popup.html#over')) popup = p;
+    }
+    if (!popup) await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  assert.ok(popup, 'the popup window has a page');
+  await popup.waitForSelector('[role=tab]');
+  for (const tab of await popup.$$('[role=tab]')) {
+    if ((await tab.evaluate((el) => (el as HTMLElement).innerText)).startsWith('This page')) {
+      await tab.click();
+    }
+  }
+  await popup.waitForSelector('[data-testid=page-line]', { timeout: 20_000 }).catch(async (e) => {
+    throw new Error(`${String(e)}: ${await text(popup, 'main')}`);
+  });
+  assert.match(
+    await text(popup, '[data-testid=page-line]'),
+    /^3 of 7 symbols are Russell 2000 members \(iShares IWM holdings, May 5, 2026\)/,
+  );
+  await popup.click('tr[data-symbol="SFM"] button.symbol-link');
+  await page.waitForFunction(
+    `(() => { const c = document.querySelector('r2k-lens-card')?.shadowRoot?.querySelector('.card'); return !!c && !c.querySelector('[aria-busy="true"]'); })()`,
+    { timeout: 20_000 },
+  );
+  assert.ok(((await page.evaluate('window.scrollY')) as number) > 1500, 'the page scrolled');
   await page.close();
 });
