@@ -1,5 +1,6 @@
 import { preact } from '@preact/preset-vite';
 import { build, type Plugin } from 'esbuild';
+import type { Plugin as VitePlugin } from 'vite';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { defineConfig } from 'wxt';
@@ -14,6 +15,7 @@ const TWELVE_DATA_ORIGIN = 'https://api.twelvedata.com/*';
 const CHUNKS: Record<string, string> = {
   'page-engine.js': 'components/page/page-engine-chunk.ts',
   'card-ui.js': 'components/card/card-ui.tsx',
+  'card-chart.js': 'components/chart/chart-chunk.ts',
   'company-names.js': 'components/detect/company-names-chunk.ts',
 };
 
@@ -29,6 +31,27 @@ const inlineCss: Plugin = {
       contents: await readFile(args.path, 'utf8'),
       loader: 'text',
     }));
+  },
+};
+
+/**
+ * WXT's content-script entry wraps `main()` in a `ContentScriptContext` that announces the script
+ * to the page (a CustomEvent on `document` named after the extension's ID) and ends when the page
+ * dispatches that event. The entry gets a silent stand-in instead (entrypoints/content/
+ * quiet-context.ts); lens.ts owns the content script's lifetime. A test checks the build carries
+ * none of WXT's announcement.
+ */
+const quietContentScriptContext: VitePlugin = {
+  name: 'r2k-quiet-content-script-context',
+  enforce: 'pre',
+  resolveId(source, importer) {
+    if (
+      source === 'wxt/utils/content-script-context' &&
+      importer?.includes('content-script-isolated-world-entrypoint')
+    ) {
+      return path.resolve('entrypoints/content/quiet-context.ts');
+    }
+    return null;
   },
 };
 
@@ -135,6 +158,19 @@ export default defineConfig({
       ? { optional_host_permissions: [TWELVE_DATA_ORIGIN, ...ALL_SITES_ORIGINS] }
       : { optional_permissions: [TWELVE_DATA_ORIGIN, ...ALL_SITES_ORIGINS] }),
     action: { default_title: '__MSG_ext_actionTitle__' },
+    // Keyboard access to the hover cards: step through the page's ticker mentions in reading
+    // order (rebindable by the user in the browser's shortcut settings). Their descriptions, shown
+    // in the browser's shortcut settings, come from the catalogues.
+    commands: {
+      'next-mention': {
+        suggested_key: { default: 'Alt+Shift+Period' },
+        description: '__MSG_ext_commandNextMention__',
+      },
+      'previous-mention': {
+        suggested_key: { default: 'Alt+Shift+Comma' },
+        description: '__MSG_ext_commandPreviousMention__',
+      },
+    },
     // The lazily loaded chunks, reachable only through this session's dynamic URL in Chrome
     // (`runtime.getURL` returns it): a page cannot fetch them to learn R2K Lens is installed.
     web_accessible_resources: [
@@ -185,7 +221,7 @@ export default defineConfig({
     },
   },
   vite: () => ({
-    plugins: [preact()],
+    plugins: [preact(), quietContentScriptContext],
     // Readable names in CPU profiles (`R2K_NO_MINIFY=1`, profiling only).
     ...(process.env.R2K_NO_MINIFY ? { build: { minify: false } } : {}),
     // Source maps for the bundle-composition report (`R2K_SOURCEMAP=1`, analysis only).

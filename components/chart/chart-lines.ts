@@ -1,5 +1,5 @@
 import type { ChartLine as ContextLine } from '../../lib/context/rebased-chart';
-import type { ChartLine } from './RebasedChart';
+import type { ChartLine } from './line-chart-config';
 
 /** Colours of chart lines in order: the first line is the subject, the next ones its references. */
 const SERIES_COLORS = ['var(--series-1)', 'var(--series-2)', 'var(--series-3)', '#8e6bbf'];

@@ -1,7 +1,8 @@
 import type { DashboardContext } from '../../lib/context/dashboard-context';
 import type { Figure } from '../../lib/context/figure';
 import { formatNumber, formatPercent } from '../../lib/format/figures';
-import { RebasedChart } from '../chart/RebasedChart';
+import type { ComponentType } from 'preact';
+import type { RebasedChartProps } from '../chart/line-chart-config';
 import { chartLines } from '../chart/chart-lines';
 import { FigureTable, type FigureRow } from '../ui/FigureTable';
 import { StatList } from '../ui/StatList';
@@ -15,9 +16,12 @@ function why(figure: Figure<unknown>): string | undefined {
 export function IndexComparison({
   context: c,
   chartHeight = 150,
+  Chart,
 }: {
   context: DashboardContext;
   chartHeight?: number;
+  /** The chart component: bundled in the popup, loaded on demand in the card. */
+  Chart: ComponentType<RebasedChartProps>;
 }) {
   const columns = c.returns.map((r) => r.period);
   const rows: FigureRow[] = [
@@ -51,7 +55,7 @@ export function IndexComparison({
     <div class="index-comparison">
       <FigureTable caption={t('markets_priceReturn')} columns={columns} rows={rows} />
       {chart && (
-        <RebasedChart
+        <Chart
           dates={chart.dates}
           lines={chartLines(chart.lines)}
           label={t('markets_rebasedChartLabel', chart.period)}

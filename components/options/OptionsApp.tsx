@@ -3,7 +3,7 @@ import { BENCHMARKS } from '../../lib/context/benchmarks';
 import { formatCount, formatNumber, formatSignedPercent } from '../../lib/format/figures';
 import { t, uiLanguage, type MessageKey } from '../../lib/i18n/translate';
 import { PERIODS, type Period } from '../../lib/metrics/period';
-import { QUOTE_SITES } from '../../lib/settings/quote-sites';
+import { QUOTE_SITE_IDS, QUOTE_SITES } from '../../lib/links/quote-sites';
 import {
   BENCHMARK_CHOICES,
   CACHE_SIZES,
@@ -257,9 +257,9 @@ export function OptionsApp() {
               })
             }
           >
-            {QUOTE_SITES.map((q) => (
-              <option key={q.id} value={q.id}>
-                {q.label}
+            {QUOTE_SITE_IDS.map((id) => (
+              <option key={id} value={id}>
+                {QUOTE_SITES[id].name}
               </option>
             ))}
           </select>

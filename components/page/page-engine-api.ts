@@ -8,6 +8,7 @@
  */
 import type { CompanyMatcher } from '../../lib/detect/company-matcher';
 import type { HoverTracker } from '../../lib/page/hover-tracker';
+import type { MentionNavigator } from '../../lib/page/mention-navigator';
 import type { PageMention } from '../../lib/page/mention-index';
 import type { PageEngine } from '../../lib/page/page-engine';
 
@@ -21,17 +22,32 @@ export interface LensOptions {
   companies?: CompanyMatcher;
   /** Ends the scan, the observers, the listeners and the underlines. */
   signal: AbortSignal;
-  /** The card opens for `mention` at `rect` (top document viewport coordinates). */
-  onEnter(mention: PageMention, rect: DOMRect): void;
+  /**
+   * The card opens for `mention`; `anchor()` says where the mention is now (top document viewport
+   * coordinates, followed as the page scrolls; null once it is gone). `openedBy` is `keyboard`
+   * when the shortcut moved to it.
+   */
+  onEnter(
+    mention: PageMention,
+    anchor: () => DOMRect | null,
+    openedBy: 'pointer' | 'keyboard',
+  ): void;
   onLeave(): void;
-  /** The pointer came to rest on a mention (the card may start loading its data). */
-  onIntent?(mention: PageMention): void;
+  /**
+   * The pointer came to rest on a mention: the card may start loading its data, and draw itself
+   * hidden at `anchor`, so it only has to be shown when the open delay ends.
+   */
+  onIntent?(mention: PageMention, anchor: () => DOMRect | null): void;
+  /** Enter on the card the shortcut opened: move focus into it. */
+  onActivate?(): void;
 }
 
 /** A running scan of the page and the hover tracking over it. */
 export interface Lens {
   engine: PageEngine;
   hover: HoverTracker;
+  /** The keyboard shortcut's walk through the mentions. */
+  navigator: MentionNavigator;
 }
 
 /** What the chunk exports. */

@@ -8,6 +8,7 @@ import { loadSymbolDictionary } from '../../lib/detect/load-dictionary';
 import type { Mention } from '../../lib/detect/mention';
 import { mayBeQuoteUrl, symbolFromQuoteUrl } from '../../lib/detect/quote-links';
 import { watchHover } from '../../lib/page/hover-tracker';
+import { watchKeyboard, type MentionNavigator } from '../../lib/page/mention-navigator';
 import { startPageEngine } from '../../lib/page/page-engine';
 import type { Lens, LensOptions } from './page-engine-api';
 
@@ -15,22 +16,39 @@ import type { Lens, LensOptions } from './page-engine-api';
 export function startLens(options: LensOptions): Lens {
   const dictionary = loadSymbolDictionary();
   const { kinds, companies, signal } = options;
-  const detectOptions = companies ? { companies } : {};
+  // Evidence mode: each mention says how strongly it names its symbol, and the page as a whole
+  // decides (a doubtful one is shown once the page names the symbol strongly somewhere).
+  const detectOptions = companies ? { companies, evidence: true } : { evidence: true };
   const engine = startPageEngine({
     detect: (text: string): Mention[] =>
       findMentions(text, dictionary, detectOptions).filter((m) => kinds.has(m.kind)),
     signal,
+    evidence: true,
     // The top document's `::highlight()` rule ships in the content script's manifest CSS.
     injectStyle: false,
     linkToSymbol: (href) => symbolFromQuoteUrl(href, dictionary) ?? null,
     mayBeQuoteLink: mayBeQuoteUrl,
   });
+  let navigator: MentionNavigator | null = null;
   const hover = watchHover({
     engine,
     signal,
-    onEnter: options.onEnter,
+    onEnter: (mention, rect) => {
+      const keyboard = navigator?.isKeyboardMention(mention) ?? false;
+      const anchor = navigator
+        ? navigator.anchorOf(mention, keyboard ? undefined : rect)
+        : () => rect;
+      options.onEnter(mention, anchor, keyboard ? 'keyboard' : 'pointer');
+    },
     onLeave: options.onLeave,
-    onIntent: options.onIntent,
+    onIntent: (mention, rect) =>
+      options.onIntent?.(mention, navigator ? navigator.anchorOf(mention, rect) : () => rect),
   });
-  return { engine, hover };
+  navigator = watchKeyboard({
+    engine,
+    hover,
+    signal,
+    onActivate: () => options.onActivate?.(),
+  });
+  return { engine, hover, navigator };
 }

@@ -1,3 +1,4 @@
+import { t } from '../../lib/i18n/translate';
 import { formatSignedPercent, trendClass } from '../../lib/format/figures';
 
 export interface FigureCell {
@@ -30,7 +31,9 @@ export function FigureTable({ caption, columns, rows, digits = 1 }: FigureTableP
       <caption>{caption}</caption>
       <thead>
         <tr>
-          <th scope="col"></th>
+          <th scope="col">
+            <span class="sr">{t('chart_seriesHeader')}</span>
+          </th>
           {columns.map((c) => (
             <th scope="col" key={c}>
               {c}

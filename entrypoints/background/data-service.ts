@@ -4,6 +4,7 @@ import type { MarketCache } from '../../lib/cache/market-cache';
 import { openCache } from '../../lib/cache/open-cache';
 import type { Replacement } from '../../lib/cache/resilient-cache';
 import { seedFromSnapshot, snapshotContents } from '../../lib/cache/seed';
+import { sectorTotals } from '../../lib/context/sector-share';
 import { createDefaultProviders } from '../../lib/providers/default-providers';
 import { POLITENESS_STATE_KEY } from '../../lib/refresh/politeness';
 import { createRefresher, type Refresher } from '../../lib/refresh/refresher';
@@ -24,6 +25,8 @@ export const STATE_KEYS = {
   snapshotSources: 'snapshotSources',
   /** `{ asOf, source }` of the holdings file the profiles come from. */
   holdings: 'holdingsFile',
+  /** `{ sector: { weight, members } }` of that holdings file (a member's weight within its sector). */
+  sectorTotals: 'sectorTotals',
 } as const;
 
 export interface DataService {
@@ -61,6 +64,7 @@ function snapshotState(snapshot: Snapshot, version: string): Record<string, unkn
       Object.values(snapshot.series).map((s) => [s.symbol, s.source]),
     ),
     [STATE_KEYS.holdings]: { asOf: snapshot.holdings.asOf, source: snapshot.holdings.source },
+    [STATE_KEYS.sectorTotals]: sectorTotals(snapshot.holdings.rows),
     [STATE_KEYS.seeded]: version,
   };
 }

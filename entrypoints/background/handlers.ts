@@ -13,7 +13,7 @@ import {
   type ExtensionIdentity,
 } from '../../lib/messaging/sender';
 import { requestValidators } from '../../lib/messaging/validators';
-import { loadSettings } from '../../lib/settings/store';
+import { cardPrefsItem, loadCardPrefs, loadSettings } from '../../lib/settings/store';
 import { apiKeyStore } from './api-key';
 import { loadComposition } from './bundled-tables';
 import { clearCache, dataLayerStatus, refreshNow } from './data-status';
@@ -65,6 +65,11 @@ export const handlers: Handlers<ProtocolMap, Sender> = {
   async setApiKey({ key }) {
     await apiKeyStore().set(key);
     return apiKeyStore().status();
+  },
+  getCardPrefs: () => loadCardPrefs(),
+  async setCardDetailsOpen({ open }) {
+    await cardPrefsItem.setValue({ detailsOpen: open });
+    return { detailsOpen: open };
   },
 };
 

@@ -5,6 +5,7 @@ import { loadSettings, watchSettings } from '../../lib/settings/store';
 import { REFRESH_ALARM, runRefreshAlarm, syncRefreshAlarm } from './alarms';
 import { moveLegacyKey } from './api-key';
 import { ensureSeeded, getDataService } from './data-service';
+import { runCommand } from './commands';
 import { handleMessage } from './handlers';
 import { notifyTabs } from './notify';
 import { startInOpenTabs, syncContentScripts } from './site-access';
@@ -41,6 +42,11 @@ export default defineBackground(() => {
       .then((settings) => syncRefreshAlarm(settings))
       .catch(warn('alarm setup failed'));
     void syncContentScripts().catch(warn('site access could not be set up'));
+  });
+
+  // The shortcuts that walk through the page's mentions (manifest `commands`).
+  browser.commands?.onCommand.addListener((command, tab) => {
+    void runCommand(command, tab?.id);
   });
 
   browser.alarms.onAlarm.addListener((alarm) => {

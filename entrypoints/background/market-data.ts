@@ -4,17 +4,48 @@ import { toSeries } from '../../lib/cache/stored-series';
 import type { MembershipInput } from '../../lib/context/membership';
 import type { PricedSeries, SeriesBySymbol } from '../../lib/context/priced-series';
 import { classifyFreshness } from '../../lib/market-hours/freshness';
-import type { DataStatus, Instrument } from '../../lib/messaging/protocol';
+import type { SectorTotal } from '../../lib/context/sector-share';
+import { sectorTotals } from '../../lib/context/sector-share';
+import type { SymbolProfile } from '../../lib/context/symbol-context';
+import { exchangeName } from '../../lib/context/exchange-name';
+import type { DataStatus, Instrument, UnavailableCause } from '../../lib/messaging/protocol';
+import type { ProviderErrorInfo } from '../../lib/providers/provider-error';
 import type { RefreshResult } from '../../lib/refresh/refresh-result';
 import type { RefreshPolicy, Settings } from '../../lib/settings/schema';
 import { getDataService, STATE_KEYS, type DataService } from './data-service';
 import { describeFailure } from './describe-failure';
 import { formatDate } from '../../lib/format/figures';
 import { t } from '../../lib/i18n/translate';
+import { loadBundledSnapshot } from './snapshot-source';
+import { seriesMemo, type SeriesMemo } from './series-memo';
 
 export type SymbolLookup =
-  | { ok: true; series: PricedSeries; instrument: Instrument; status: DataStatus }
-  | { ok: false; reason: string };
+  | {
+      ok: true;
+      series: PricedSeries;
+      /** Quoted closes aligned with `series.dates` (`null` where only the adjusted one is known). */
+      quoted: (number | null)[];
+      instrument: Instrument;
+      status: DataStatus;
+    }
+  | { ok: false; reason: string; cause: UnavailableCause };
+
+/** The card's cause for a provider failure. */
+export function causeOf(error: Pick<ProviderErrorInfo, 'kind'> | null): UnavailableCause {
+  switch (error?.kind) {
+    case undefined:
+      return 'no-data';
+    case 'unknown-symbol':
+      return 'unknown-symbol';
+    case 'rate-limited':
+      return 'rate-limited';
+    case 'network':
+    case 'timeout':
+      return 'network';
+    default:
+      return 'provider-error';
+  }
+}
 
 /** Where the background gets prices and holdings from. */
 export interface MarketData {
@@ -28,6 +59,13 @@ export interface MarketData {
    */
   peek(symbol: string): Promise<SymbolLookup>;
   membership(symbol: string): Promise<MembershipInput>;
+  /**
+   * Name and listing of a symbol from the saved profiles (the holdings file for members, the
+   * snapshot's own names for its series); `undefined` when none names it.
+   */
+  profile(symbol: string): Promise<SymbolProfile | undefined>;
+  /** Sector totals of the holdings file (computed from the bundled snapshot once, then saved). */
+  sectorTotals(): Promise<Record<string, SectorTotal>>;
 }
 
 /** Text shown for data from each live provider. */
@@ -50,6 +88,8 @@ export interface CacheMarketDataOptions {
   now?: () => number;
   /** Called when a background revalidation brought newer data for these symbols. */
   onUpdated?: (symbols: string[]) => void;
+  /** Decoded series kept between requests (the worker's by default). */
+  memo?: SeriesMemo;
 }
 
 function instrumentOf(type: string | null, symbol: string): Instrument {
@@ -66,6 +106,7 @@ export function cacheMarketData(data: DataService, options: CacheMarketDataOptio
   const now = options.now ?? Date.now;
   // Read at every answer: the cache can fall back to memory while the worker runs (quota, a
   // database deleted under it).
+  const memo = options.memo ?? seriesMemo;
   const storageNotices = (): string[] =>
     cache.backend === 'memory'
       ? [t('status_storageMemory', cache.degradedReason ?? t('bg_idbNotOpened'))]
@@ -123,6 +164,7 @@ export function cacheMarketData(data: DataService, options: CacheMarketDataOptio
       origin: meta === null || meta.source === 'snapshot' ? 'snapshot' : 'cache',
       stale: freshness !== 'fresh',
       fetchedAt: fetchedAt === null ? null : new Date(fetchedAt).toISOString(),
+      refreshing,
       notices,
     };
   }
@@ -145,7 +187,7 @@ export function cacheMarketData(data: DataService, options: CacheMarketDataOptio
   return {
     async benchmarks(extra = []) {
       const symbols = [...new Set([...BENCHMARK_SYMBOLS, ...extra])];
-      const cached = await Promise.all(symbols.map((s) => cache.readSeries(s)));
+      const cached = await Promise.all(symbols.map((s) => memo.read(cache, s)));
       const available: Record<string, PricedSeries> = {};
       const stale: string[] = [];
       for (const entry of cached) {
@@ -157,18 +199,25 @@ export function cacheMarketData(data: DataService, options: CacheMarketDataOptio
       const r2k = cached[0];
       const status: DataStatus = r2k
         ? statusOf(r2k, canFetch && stale.includes(r2k.series.symbol))
-        : { origin: 'snapshot', stale: true, fetchedAt: null, notices: storageNotices() };
+        : {
+            origin: 'snapshot',
+            stale: true,
+            fetchedAt: null,
+            refreshing: false,
+            notices: storageNotices(),
+          };
       return { available, status };
     },
 
     async symbol(symbol) {
-      const cached = await cache.readSeries(symbol, { touchAt: now() });
+      const cached = await memo.read(cache, symbol, now());
       if (cached) {
         const status = statusOf(cached, false);
         if (status.stale) revalidate([symbol]);
         return {
           ok: true,
           series: await priced(cached),
+          quoted: cached.series.close,
           instrument: instrumentOf(cached.series.instrumentType, symbol),
           status: canFetch && status.stale ? statusOf(cached, true) : status,
         };
@@ -177,12 +226,13 @@ export function cacheMarketData(data: DataService, options: CacheMarketDataOptio
         return {
           ok: false,
           reason: t('bg_noSavedDataOffline', symbol),
+          cause: 'offline',
         };
       }
       const refresher = await data.refresher();
       const result = await refresher.refreshIfDue(symbol);
-      const fetched = await cache.readSeries(symbol, { touchAt: now() });
       if (result.attempts.length > 0) await enforceBound();
+      const fetched = await memo.read(cache, symbol, now());
       if (!fetched) {
         const meta = await cache.readMeta(symbol);
         const error = result.error ?? meta?.lastError ?? null;
@@ -191,23 +241,26 @@ export function cacheMarketData(data: DataService, options: CacheMarketDataOptio
           reason: error
             ? t('bg_noData', symbol, describeFailure(error))
             : t('bg_noDataYet', symbol),
+          cause: causeOf(error),
         };
       }
       const status = statusOf(fetched, false);
       return {
         ok: true,
         series: await priced(fetched),
+        quoted: fetched.series.close,
         instrument: instrumentOf(fetched.series.instrumentType, symbol),
         status: { ...status, origin: result.status === 'updated' ? 'live' : status.origin },
       };
     },
 
     async peek(symbol) {
-      const cached = await cache.readSeries(symbol);
+      const cached = await memo.read(cache, symbol);
       if (cached) {
         return {
           ok: true,
           series: await priced(cached),
+          quoted: cached.series.close,
           instrument: instrumentOf(cached.series.instrumentType, symbol),
           status: statusOf(cached, false),
         };
@@ -218,6 +271,7 @@ export function cacheMarketData(data: DataService, options: CacheMarketDataOptio
         reason: error
           ? t('bg_noData', symbol, describeFailure(error))
           : t('bg_noSavedData', symbol),
+        cause: causeOf(error),
       };
     },
 
@@ -243,6 +297,29 @@ export function cacheMarketData(data: DataService, options: CacheMarketDataOptio
         asOf,
         source,
       };
+    },
+
+    async profile(symbol) {
+      const profile =
+        (await cache.readProfile(symbol)) ??
+        (await cache.readProfile(symbol.replace(/[.\-/]/g, '')));
+      if (!profile?.name) return undefined;
+      return {
+        name: profile.name,
+        exchange: exchangeName(profile.exchange),
+        source: profile.r2kMember
+          ? `${profile.source}, as of ${profile.asOf}`
+          : `${profile.source}`,
+      };
+    },
+
+    async sectorTotals() {
+      const saved = await cache.readState(STATE_KEYS.sectorTotals);
+      if (typeof saved === 'object' && saved !== null) return saved as Record<string, SectorTotal>;
+      // A cache seeded before the totals were saved: compute them from the snapshot once.
+      const totals = sectorTotals((await loadBundledSnapshot()).holdings.rows);
+      await cache.writeState(STATE_KEYS.sectorTotals, totals);
+      return totals;
     },
   };
 }

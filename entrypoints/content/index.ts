@@ -10,10 +10,11 @@ export default defineContentScript({
   // Cross-origin frames are pages of their own; same-origin ones are scanned by the document
   // that holds them (lib/page/frames.ts), and their instance stops at once.
   allFrames: true,
-  // WXT would post a "content script started" message to the page: the page learns nothing.
+  // WXT would post a "content script started" message to the page: the page learns nothing. (The
+  // build also replaces WXT's context with a silent one, quiet-context.ts, that neither announces
+  // the script on `document` nor listens to the page.)
   noScriptStartedPostMessage: true,
-  // WXT's context (`ctx`) is not used: a page can end it by dispatching an event of its name, so
-  // the content script's lifetime is its own (see lens.ts).
+  // The context (`ctx`) is not used: the content script's lifetime is its own (see lens.ts).
   main() {
     void runLens().catch((error: unknown) => console.warn('R2K Lens stopped on this page', error));
   },

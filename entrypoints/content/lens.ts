@@ -67,23 +67,25 @@ export async function runLens(): Promise<void> {
     return true;
   };
 
+  // The card's options: the theme and quote site from the settings, and whether "More" is open
+  // (remembered by the background).
   const card = createCardHost(
     lifetime.signal,
     {
-      load: async (target) => {
+      fetch: async (target) => {
         const reply = await sendToBackground('getCard', target);
         if (!reply.ok) endIfOrphaned();
         return reply;
       },
       onPointerInside: (inside) => running?.lens?.hover.setOverCard(inside),
-      onDismiss: () => {
-        running?.lens?.hover.close();
-        // A card opened from the popup (revealSymbol) is not the hover tracker's to close.
-        card.hide();
-      },
+      onDismiss: () => running?.lens?.hover.close(),
+      onDetailsToggle: (open) => void sendToBackground('setCardDetailsOpen', { open }),
     },
-    settings.theme,
+    { theme: settings.theme, quoteSite: settings.quoteSite, detailsOpen: false },
   );
+  void sendToBackground('getCardPrefs', {}).then((reply) => {
+    if (reply.ok) card.setOptions({ detailsOpen: reply.data.detailsOpen });
+  });
 
   async function start(): Promise<void> {
     const controller = new AbortController();
@@ -106,8 +108,12 @@ export async function runLens(): Promise<void> {
       kinds,
       ...(companies ? { companies } : {}),
       signal,
-      onEnter: (mention, rect) => card.show({ symbol: mention.symbol, kind: mention.kind }, rect),
+      onEnter: (mention, anchor, openedBy) =>
+        card.show({ symbol: mention.symbol, kind: mention.kind }, anchor, openedBy),
       onLeave: () => card.hide(),
+      onIntent: (mention, anchor) =>
+        card.prefetch({ symbol: mention.symbol, kind: mention.kind }, anchor),
+      onActivate: () => card.focus(),
     });
   }
 
@@ -125,7 +131,12 @@ export async function runLens(): Promise<void> {
   function apply(next: PageSettings): void {
     const before = settings;
     settings = next;
-    if (before.theme !== next.theme) card.setTheme(next.theme);
+    // Benchmarks, periods and number format shape the card's figures: replies fetched before are
+    // out of date.
+    card.reload();
+    if (before.theme !== next.theme || before.quoteSite !== next.quoteSite) {
+      card.setOptions({ theme: next.theme, quoteSite: next.quoteSite });
+    }
     if (!next.active) return stop();
     if (
       !running ||
@@ -137,6 +148,10 @@ export async function runLens(): Promise<void> {
   }
 
   const handlers: Handlers<ContentProtocolMap, unknown> = {
+    async stepMention({ step }) {
+      const mention = running?.lens?.navigator.step(step) ?? null;
+      return { symbol: mention?.symbol ?? null };
+    },
     async getPageSymbols() {
       const engine = running?.lens?.engine;
       if (!engine) return { symbols: [] };
@@ -148,21 +163,19 @@ export async function runLens(): Promise<void> {
         symbols: engine.symbols().map((s) => ({ ...s, kind: kinds.get(s.symbol) ?? 'bare' })),
       };
     },
-    // The popup's "On this page": scroll to the symbol's first mention and open its card there.
+    // The popup's "On this page": scroll to the symbol's first mention and open its card there,
+    // as the keyboard shortcut does (focus ring on the mention, Enter moves into the card).
     async revealSymbol({ symbol }) {
-      const engine = running?.lens?.engine;
-      if (!engine) return { revealed: false };
-      const firstOf = () => engine.mentions().find((m) => m.symbol === symbol);
+      const lens = running?.lens;
+      if (!lens) return { revealed: false };
+      const firstOf = () => lens.engine.mentions().find((m) => m.symbol === symbol);
       let first = firstOf();
       if (!first) {
         // Perhaps further down than the reader has been: read the rest of the page.
-        await engine.complete();
+        await lens.engine.complete();
         first = firstOf();
       }
-      const rect = first ? engine.reveal(first) : null;
-      if (!first || !rect) return { revealed: false };
-      card.show({ symbol: first.symbol, kind: first.kind }, rect);
-      return { revealed: true };
+      return { revealed: first ? lens.navigator.open(first) : false };
     },
   };
   const onMessage = (message: unknown, sender: { id?: string }) => {

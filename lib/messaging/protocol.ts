@@ -4,13 +4,14 @@
  * message has exactly one handler in `entrypoints/background/handlers.ts` and one validator in
  * `./validators.ts` (a test checks both).
  */
-import type { DashboardContext, SymbolContext } from '../context';
+import type { DashboardContext, Figure, SymbolContext } from '../context';
 import type { DashboardCharts } from '../context/dashboard-charts';
 import type { IndexComparisonTable } from '../context/index-comparison-table';
 import type { PageSummary, SymbolSummary } from '../context/symbol-summary';
 import type { CompositionData } from '../composition/composition-file';
 import type { ApiKeyStatus } from '../settings/api-key-store';
 import type { PageSettings } from '../settings/page-settings';
+import type { LastClose } from '../context/last-close';
 
 /** Where the figures of a reply come from and how fresh they are. */
 export interface DataStatus {
@@ -20,12 +21,26 @@ export interface DataStatus {
   stale: boolean;
   /** When the data was fetched (ISO timestamp), null for the bundled snapshot. */
   fetchedAt: string | null;
+  /** True while a fetch of newer data runs: the figures shown are the saved ones meanwhile. */
+  refreshing: boolean;
   /** Plain-language notes for the user (storage unavailable, provider failed, proxy used...). */
   notices: string[];
 }
 
 /** What a symbol is, as far as the data says (membership badges only make sense for stocks). */
 export type Instrument = 'stock' | 'etf' | 'index' | 'unknown';
+
+/**
+ * Why a card has no data, so the card can say it in plain words and pick its look:
+ * - `offline`: fetching is off (refresh policy) and nothing is saved for the symbol;
+ * - `unknown-symbol`: the provider does not know the symbol;
+ * - `rate-limited`: the provider asked us to slow down (retried later);
+ * - `network`: the provider could not be reached or did not answer in time;
+ * - `provider-error`: the provider answered with something unusable (HTML, empty, malformed, HTTP error);
+ * - `no-data`: nothing saved and no error recorded.
+ */
+export type UnavailableCause =
+  'offline' | 'unknown-symbol' | 'rate-limited' | 'network' | 'provider-error' | 'no-data';
 
 /** What the hover card shows for one detected mention. */
 export type CardPayload =
@@ -37,9 +52,18 @@ export type CardPayload =
       status: DataStatus;
     }
   /** An index mention: the indexes compared side by side (the dashboard's comparison). */
-  | { kind: 'index'; symbol: string; context: DashboardContext; status: DataStatus }
+  | {
+      kind: 'index';
+      symbol: string;
+      /** The index's name ("S&P 500"). */
+      name: string;
+      /** The mentioned index's own last close and day change (missing when not in the data). */
+      lastClose: Figure<LastClose>;
+      context: DashboardContext;
+      status: DataStatus;
+    }
   /** No data for the symbol (offline and not in the snapshot, or unknown to the provider). */
-  | { kind: 'unavailable'; symbol: string; reason: string };
+  | { kind: 'unavailable'; symbol: string; reason: string; cause: UnavailableCause };
 
 export interface DashboardPayload {
   context: DashboardContext;
@@ -128,6 +152,16 @@ export interface ProtocolMap {
   getApiKeyStatus: { request: Record<string, never>; response: ApiKeyStatus };
   /** Saves the Twelve Data API key on this device (`''` removes it). */
   setApiKey: { request: { key: string }; response: ApiKeyStatus };
+  /** The card's remembered preferences (whether "More" is open). */
+  getCardPrefs: { request: Record<string, never>; response: CardPrefs };
+  /** Remembers whether the card's details ("More") are open, for every card after this one. */
+  setCardDetailsOpen: { request: { open: boolean }; response: CardPrefs };
+}
+
+/** What the card remembers between cards and pages (per user: `storage.local`). */
+export interface CardPrefs {
+  /** The details disclosure ("More") is open. */
+  detailsOpen: boolean;
 }
 
 /**
@@ -151,6 +185,9 @@ export const MESSAGE_ACCESS: {
   getSymbolSummaries: 'extension-page',
   getApiKeyStatus: 'extension-page',
   setApiKey: 'extension-page',
+  getCardPrefs: 'content-script',
+  // Validated to one boolean: the only value a page's content script may have the background write.
+  setCardDetailsOpen: 'content-script',
 };
 
 export type MessageType = keyof ProtocolMap;
@@ -212,12 +249,20 @@ export function isBackgroundEvent(value: unknown): value is BackgroundEvent {
   return false;
 }
 
+/** Which way the keyboard shortcut moves through the page's mentions. */
+export type MentionStep = 'next' | 'previous';
+
 /**
- * Messages the popup sends to the content script of the active tab's top frame (which answers
- * for its whole page). Replies are validated by the popup (`contentResponseValidators`): a
- * page's script is not trusted.
+ * Messages the popup (and, for the keyboard shortcut, the background) sends to the content script
+ * of a tab's top frame (which answers for its whole page). Replies are validated by the popup
+ * (`contentResponseValidators`): a page's script is not trusted.
  */
 export interface ContentProtocolMap {
+  /**
+   * The keyboard shortcut (`commands`, sent by the background only): move to the next or previous
+   * mention and open its card.
+   */
+  stepMention: { request: { step: MentionStep }; response: { symbol: string | null } };
   /** The symbols found so far, with their first mention's kind and their mention count. */
   getPageSymbols: {
     request: Record<string, never>;

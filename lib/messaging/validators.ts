@@ -53,6 +53,13 @@ export const requestValidators: Validators<ProtocolMap> = {
     if (!isPlausibleApiKey(key)) return 'key must be empty or 16-64 letters and digits';
     return { key };
   },
+  getCardPrefs: noData,
+  setCardDetailsOpen(data) {
+    if (!isRecord(data) || typeof data.open !== 'boolean' || Object.keys(data).length !== 1) {
+      return 'expected { open: boolean }';
+    }
+    return { open: data.open };
+  },
 };
 
 /** Request validators for the content script's messages (see `ContentProtocolMap`). */
@@ -61,6 +68,12 @@ export const contentRequestValidators: Validators<ContentProtocolMap> = {
   revealSymbol(data) {
     if (!isRecord(data)) return 'expected { symbol }';
     return isSymbol(data.symbol) ? { symbol: data.symbol } : SYMBOL_RULE;
+  },
+  stepMention(data) {
+    if (!isRecord(data) || (data.step !== 'next' && data.step !== 'previous')) {
+      return 'expected { step: "next" | "previous" }';
+    }
+    return { step: data.step };
   },
 };
 
@@ -96,5 +109,10 @@ export const contentResponseValidators: ResponseValidators<ContentProtocolMap> =
   revealSymbol(data) {
     if (!isRecord(data) || typeof data.revealed !== 'boolean') return 'expected { revealed }';
     return { revealed: data.revealed };
+  },
+  stepMention(data) {
+    if (!isRecord(data) || !('symbol' in data)) return 'expected { symbol }';
+    if (data.symbol !== null && !isSymbol(data.symbol)) return `symbol: ${SYMBOL_RULE} or null`;
+    return { symbol: data.symbol };
   },
 };

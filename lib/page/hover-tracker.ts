@@ -31,18 +31,26 @@ export interface HoverTrackerOptions {
   onEnter: (mention: PageMention, anchorRect: DOMRect) => void;
   /** Close the card. */
   onLeave: () => void;
-  /** Called when the pointer first rests on a mention, before the open delay ends (prefetch). */
-  onIntent?: (mention: PageMention) => void;
+  /**
+   * Called when the pointer first rests on a mention, before the open delay ends (prefetch);
+   * `anchorRect` as for `onEnter`.
+   */
+  onIntent?: (mention: PageMention, anchorRect: DOMRect) => void;
   /**
    * Whether an event is the reader's own. Default `event.isTrusted`; tests pass their own, since
    * events they dispatch are never trusted.
    */
   isTrusted?: (event: Event) => boolean;
-  /** Pointer rest time before opening, ms. Default 150. */
+  /**
+   * Pointer rest time before opening, ms, counted from the pointer's arrival (the event's
+   * timestamp), not from the animation frame that hit-tests it. Default 150.
+   */
   delayMs?: number;
   /** Time the pointer may spend off the mention and off the card before closing, ms. Default 300. */
   leaveDelayMs?: number;
   win?: HoverWindow;
+  /** The clock of event timestamps (`performance.now` by default). */
+  now?: () => number;
 }
 
 export interface HoverTracker {
@@ -86,7 +94,8 @@ export function watchHover(options: HoverTrackerOptions): HoverTracker {
   let openTimer: number | null = null;
   let leaveTimer: number | null = null;
   let frame: number | null = null;
-  let pointer: { d: PageDocument; x: number; y: number } | null = null;
+  let pointer: { d: PageDocument; x: number; y: number; at: number } | null = null;
+  const now = options.now ?? (() => performance.now());
 
   const clearOpenTimer = (): void => {
     if (openTimer !== null) win.clearTimeout(openTimer);
@@ -137,7 +146,9 @@ export function watchHover(options: HoverTrackerOptions): HoverTracker {
       if (!candidate || !sameMention(candidate.hit.mention, hit.mention)) {
         clearOpenTimer();
         candidate = { hit, d };
-        options.onIntent?.(hit.mention);
+        options.onIntent?.(hit.mention, engine.toTop(d, hit.rect));
+        // The delay runs from the pointer's arrival: the frame that hit-tested it came later.
+        const waited = Math.min(delayMs, Math.max(0, now() - pointer.at));
         openTimer = win.setTimeout(() => {
           openTimer = null;
           const c = candidate;
@@ -145,7 +156,7 @@ export function watchHover(options: HoverTrackerOptions): HoverTracker {
           if (c && !signal.aborted && c.d.scanner.has(c.hit.mention)) {
             show(c.hit.mention, engine.toTop(c.d, c.hit.rect));
           }
-        }, delayMs);
+        }, delayMs - waited);
       }
       startLeave();
       return;
@@ -167,7 +178,9 @@ export function watchHover(options: HoverTrackerOptions): HoverTracker {
       (e: PointerEvent) => {
         // A page script's synthetic event, or a touch (taps are the page's): ignored.
         if (!trusted(e) || e.pointerType === 'touch') return;
-        pointer = { d, x: e.clientX, y: e.clientY };
+        // A moving pointer's arrival on a mention is the last move's time.
+        const at = Number.isFinite(e.timeStamp) && e.timeStamp > 0 ? e.timeStamp : now();
+        pointer = { d, x: e.clientX, y: e.clientY, at };
         schedule();
       },
       listen,
@@ -188,7 +201,10 @@ export function watchHover(options: HoverTrackerOptions): HoverTracker {
     d.win.addEventListener?.(
       'scroll',
       (e: Event) => {
-        if (trusted(e) && pointer?.d === d) schedule();
+        if (!trusted(e) || pointer?.d !== d) return;
+        // Text arriving under a still pointer has just arrived: its delay starts now.
+        pointer.at = now();
+        schedule();
       },
       listen,
     );

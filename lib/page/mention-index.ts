@@ -26,6 +26,8 @@ export interface PageMention {
 export class MentionRecord implements PageMention {
   /** Whatever the highlighter registered for this mention (removed with it). */
   highlightRange: AbstractRange | null = null;
+  /** The document-evidence chunk the mention was registered in (0: none). */
+  evidenceKey = 0;
 
   constructor(
     readonly symbol: string,

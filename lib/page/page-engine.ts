@@ -69,11 +69,6 @@ export interface PageEngine {
   symbols(): { symbol: string; count: number }[];
   /** Whether a mention is still indexed (not replaced, removed or withdrawn). */
   has(mention: PageMention): boolean;
-  /**
-   * Scrolls a mention into view (its frame's too) and returns its first line box in the top
-   * document's viewport, or null when it is no longer on the page.
-   */
-  reveal(mention: PageMention): DOMRect | null;
   /** Reads every document whole now; resolves when done. */
   complete(): Promise<void>;
   rescan(): void;
@@ -287,21 +282,6 @@ export function startPageEngine(options: PageEngineOptions): PageEngine {
         );
     },
     has: (mention) => docOf(mention)?.scanner.has(mention) ?? false,
-    reveal(mention) {
-      const d = docOf(mention);
-      if (!d || !mention.startNode.isConnected) return null;
-      const target = mention.anchor ?? mention.startNode.parentElement;
-      // The element first (it may sit in a scrolled container, or in a frame, whose ancestors
-      // scroll too), then the text itself when the element is taller than the window.
-      target?.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' });
-      let rect = mention.rects()[0] ?? mention.range().getBoundingClientRect();
-      if (rect.top < 0 || rect.bottom > d.win.innerHeight) {
-        const view = mention.startNode.ownerDocument.defaultView;
-        view?.scrollBy({ top: rect.top - d.win.innerHeight / 2, behavior: 'instant' });
-        rect = mention.rects()[0] ?? mention.range().getBoundingClientRect();
-      }
-      return this.toTop(d, rect);
-    },
     async complete() {
       // Completing a document may reveal more frames: repeat until none is added.
       for (let seen = -1; seen !== documents.length;) {

@@ -12,7 +12,7 @@ import {
   type Settings,
   type Theme,
 } from './schema';
-import type { QuoteSiteId } from './quote-sites';
+import type { QuoteSiteId } from '../links/quote-sites';
 
 /** Why R2K Lens does nothing on a page. */
 export type PageOffReason =

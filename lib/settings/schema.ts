@@ -4,7 +4,7 @@
  * one definition. Older stored shapes are upgraded by `./migrations` (one pure function per step).
  */
 import { PERIODS, type Period } from '../metrics/period';
-import { QUOTE_SITES, type QuoteSiteId } from './quote-sites';
+import { QUOTE_SITE_IDS, type QuoteSiteId } from '../links/quote-sites';
 
 /**
  * Benchmarks the user can compare against (the Russell 2000 itself is always shown), in the
@@ -228,11 +228,7 @@ export function sanitizeSettings(value: unknown): Settings {
         defaults.detection.sensitivity,
       ),
       companyNames: pickBoolean(detection.companyNames, defaults.detection.companyNames),
-      quoteSite: pickOne(
-        detection.quoteSite,
-        QUOTE_SITES.map((q) => q.id),
-        defaults.detection.quoteSite,
-      ),
+      quoteSite: pickOne(detection.quoteSite, QUOTE_SITE_IDS, defaults.detection.quoteSite),
     },
     data: {
       providers: pickList(

@@ -11,7 +11,7 @@
 import * as v from 'valibot';
 import { PERIODS } from '../metrics/period';
 import { migrateSettings } from './migrations';
-import { QUOTE_SITES } from './quote-sites';
+import { QUOTE_SITE_IDS } from '../links/quote-sites';
 import {
   BENCHMARK_CHOICES,
   CACHE_SIZES,
@@ -126,10 +126,7 @@ const SETTINGS_SCHEMA = v.strictObject({
     ),
     sensitivity: v.picklist(DETECTION_SENSITIVITIES, oneOf(DETECTION_SENSITIVITIES)),
     companyNames: flag,
-    quoteSite: v.picklist(
-      QUOTE_SITES.map((q) => q.id),
-      oneOf(QUOTE_SITES.map((q) => q.id)),
-    ),
+    quoteSite: v.picklist(QUOTE_SITE_IDS, oneOf(QUOTE_SITE_IDS)),
   }),
   data: v.strictObject({
     providers: choiceList(

@@ -40,3 +40,23 @@ export function watchSettings(
     onChange(sanitizeSettings(value), sanitizeSettings(previous)),
   );
 }
+
+/**
+ * What the hover card remembers between cards (whether "More" is open): `storage.local`, written
+ * by the background on the content script's `setCardDetailsOpen` message (the only value a page's
+ * content script may write, and only this boolean).
+ */
+export const cardPrefsItem = storage.defineItem<{ detailsOpen: boolean }>('local:cardPrefs', {
+  fallback: { detailsOpen: false },
+});
+
+/** The card's preferences, sanitized (anything but `true` reads as closed). */
+export async function loadCardPrefs(): Promise<{ detailsOpen: boolean }> {
+  const stored: unknown = await cardPrefsItem.getValue();
+  return {
+    detailsOpen:
+      typeof stored === 'object' &&
+      stored !== null &&
+      (stored as { detailsOpen?: unknown }).detailsOpen === true,
+  };
+}

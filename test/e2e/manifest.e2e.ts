@@ -21,6 +21,7 @@ type Manifest = {
   optional_permissions?: string[];
   content_scripts?: ManifestContentScript[];
   web_accessible_resources?: { resources: string[]; matches: string[] }[];
+  commands?: Record<string, { suggested_key?: Record<string, string>; description?: string }>;
 };
 
 function load(file: string): Manifest {
@@ -35,6 +36,8 @@ function reviewable(m: Manifest) {
     optional_host_permissions: [...(m.optional_host_permissions ?? [])].toSorted(),
     content_script_matches: (m.content_scripts ?? []).map((c) => [...(c.matches ?? [])].toSorted()),
     web_accessible_resources: m.web_accessible_resources ?? [],
+    // Keyboard shortcuts: a reviewer checks they do not take keys the browser or pages need.
+    commands: m.commands ?? {},
   };
 }
 

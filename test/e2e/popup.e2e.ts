@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import type { ProviderServer } from '../support/provider-server';
-import { cardLocator } from './support/card';
+import { waitForLoadedCard } from './support/card';
 import { launchWithExtension, type LoadedExtension } from './support/extension';
 import { startPageServer, type PageServer } from './support/page-server';
 import { holdProviderOffline, openPopupOver, seriousAxeViolations } from './support/popup';
@@ -144,10 +144,8 @@ test('On this page: choosing a symbol scrolls the page to its first mention and 
 
   await row('SFM').getByRole('button', { name: 'Show SFM on the page' }).click();
   await popup.getByText('SFM: shown on the page, with its card.').waitFor();
-  const card = cardLocator(page);
-  await card.waitFor({ state: 'visible', timeout: 10_000 });
-  await card.locator('[aria-busy="true"]').waitFor({ state: 'detached', timeout: 20_000 });
-  assert.match(await card.innerText(), /SFM/);
+  const card = await waitForLoadedCard(page);
+  assert.match(card.text, /SFM/);
   const placed = await page.evaluate(() => {
     const p = document.querySelector('#grocers');
     const walker = document.createTreeWalker(p!, NodeFilter.SHOW_TEXT);

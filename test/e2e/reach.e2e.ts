@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Frame, Page } from 'playwright-core';
-import { cardLocator } from './support/card';
+import { approach, waitForCard, waitForLoadedCard } from './support/card';
 import { launchWithExtension, type LoadedExtension } from './support/extension';
 import { marked, styledShadowHosts, textCentre, waitForMarks } from './support/marks';
 import { startPageServer, type PageServer } from './support/page-server';
@@ -46,14 +46,10 @@ async function hoverCard(page: Page, text: string, frame?: { frame: Frame; selec
     x += box.x + border;
     y += box.y + border;
   }
-  await page.mouse.move(x - 30, y + 40);
-  await page.mouse.move(x, y, { steps: 4 });
-  const card = cardLocator(page);
-  await card.waitFor({ state: 'visible', timeout: 10_000 });
-  await card.locator('[aria-busy="true"]').waitFor({ state: 'detached', timeout: 20_000 });
-  const body = await card.innerText();
+  await approach(page, x, y);
+  const body = (await waitForLoadedCard(page)).text;
   await page.mouse.move(2, 2);
-  await card.waitFor({ state: 'detached', timeout: 5_000 });
+  await waitForCard(page, (c) => c === null, 5_000);
   return body;
 }
 

@@ -327,7 +327,13 @@ describe('PopupApp: Markets tab', () => {
             ok: true,
             data: {
               charts,
-              status: { origin: 'snapshot', stale: true, fetchedAt: null, notices: [] },
+              status: {
+                origin: 'snapshot',
+                stale: true,
+                fetchedAt: null,
+                refreshing: false,
+                notices: [],
+              },
             },
           },
         },

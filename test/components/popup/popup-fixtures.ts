@@ -43,6 +43,7 @@ export const SNAPSHOT_STATUS: DataStatus = {
   origin: 'snapshot',
   stale: true,
   fetchedAt: null,
+  refreshing: false,
   notices: [],
 };
 

@@ -53,3 +53,28 @@ export async function launchWithExtension(
     },
   };
 }
+
+/** The extension API in the service worker (`worker.evaluate` runs there). */
+declare const chrome: typeof import('wxt/browser').browser;
+
+/**
+ * Delivers the keyboard shortcut to the active tab as the background does when the browser
+ * reports a `commands` press (`runCommand` in entrypoints/background/commands.ts): headless
+ * Chromium does not route extension shortcuts, so the suite sends the background's message.
+ */
+export async function pressShortcut(
+  ext: LoadedExtension,
+  step: 'next' | 'previous',
+  page?: Page,
+): Promise<{ symbol: string | null } | undefined> {
+  await page?.bringToFront();
+  return ext.worker.evaluate(async (s) => {
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    if (tab?.id === undefined) throw new Error('no active tab');
+    const reply = (await chrome.tabs.sendMessage(tab.id, {
+      type: 'stepMention',
+      data: { step: s },
+    })) as { ok: boolean; data?: { symbol: string | null } };
+    return reply.data;
+  }, step);
+}

@@ -23,20 +23,29 @@ export async function marked(target: Page | Frame): Promise<string[]> {
   return (await target.evaluate(MARKED)) as string[];
 }
 
-/** Waits until `texts` are all underlined in the document (or fails after `timeout` ms). */
+/**
+ * Waits until `texts` are all underlined in the document (or fails after `timeout` ms). Polls
+ * from here with `evaluate` (a DevTools call, which a page's Content-Security-Policy does not
+ * govern; `waitForFunction` with source text compiles it in the page, which `default-src 'none'`
+ * refuses).
+ */
 export async function waitForMarks(
   target: Page | Frame,
   texts: readonly string[],
   timeout = 10_000,
 ): Promise<void> {
-  const want = JSON.stringify(texts);
-  await target
-    .waitForFunction(`${want}.every((t) => ${MARKED}.includes(t))`, undefined, { timeout })
-    .catch(async (error: unknown) => {
+  const until = Date.now() + timeout;
+  let found: string[] = [];
+  for (;;) {
+    found = await marked(target);
+    if (texts.every((t) => found.includes(t))) return;
+    if (Date.now() > until) {
       throw new Error(
-        `not all of ${want} underlined; found ${JSON.stringify(await marked(target))}: ${String(error)}`,
+        `not all of ${JSON.stringify(texts)} underlined within ${timeout} ms; found ${JSON.stringify(found)}`,
       );
-    });
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 /**

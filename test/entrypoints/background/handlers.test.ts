@@ -52,6 +52,8 @@ function setup() {
   installFakePermissions([...DEFAULT_SITE_MATCHES]);
 }
 
+const send = (message: unknown) => handleMessage(message, reutersScript);
+
 describe('background message protocol', () => {
   beforeEach(setup);
 
@@ -63,6 +65,7 @@ describe('background message protocol', () => {
       'clearCache',
       'getApiKeyStatus',
       'getCard',
+      'getCardPrefs',
       'getComposition',
       'getDashboard',
       'getDashboardCharts',
@@ -72,8 +75,13 @@ describe('background message protocol', () => {
       'getSymbolSummaries',
       'refreshNow',
       'setApiKey',
+      'setCardDetailsOpen',
     ]);
-    expect(Object.keys(contentRequestValidators)).toEqual(['getPageSymbols', 'revealSymbol']);
+    expect(Object.keys(contentRequestValidators).toSorted()).toEqual([
+      'getPageSymbols',
+      'revealSymbol',
+      'stepMention',
+    ]);
     // The popup validates each content-script reply.
     expect(Object.keys(contentResponseValidators)).toEqual(Object.keys(contentRequestValidators));
   });
@@ -100,7 +108,47 @@ describe('background message protocol', () => {
       .filter(([, who]) => who === 'content-script')
       .map(([name]) => name)
       .toSorted();
-    expect(forContent).toEqual(['getCard', 'getPageSettings']);
+    expect(forContent).toEqual([
+      'getCard',
+      'getCardPrefs',
+      'getPageSettings',
+      'setCardDetailsOpen',
+    ]);
+  });
+
+  it("remembers whether the card's details are open, and accepts nothing but a boolean", async () => {
+    expect(await send({ type: 'getCardPrefs', data: {} })).toEqual({
+      ok: true,
+      data: { detailsOpen: false },
+    });
+    expect(await send({ type: 'setCardDetailsOpen', data: { open: true } })).toEqual({
+      ok: true,
+      data: { detailsOpen: true },
+    });
+    expect(await send({ type: 'getCardPrefs', data: {} })).toEqual({
+      ok: true,
+      data: { detailsOpen: true },
+    });
+    for (const data of [{ open: 'yes' }, { open: true, theme: 'dark' }, null, []]) {
+      expect(await send({ type: 'setCardDetailsOpen', data })).toEqual({
+        ok: false,
+        error: 'Invalid setCardDetailsOpen request: expected { open: boolean }',
+      });
+    }
+    expect(await send({ type: 'getCardPrefs', data: {} })).toEqual({
+      ok: true,
+      data: { detailsOpen: true },
+    });
+  });
+
+  it('validates the shortcut step the content script is sent', () => {
+    expect(contentRequestValidators.stepMention({ step: 'next' })).toEqual({ step: 'next' });
+    expect(contentRequestValidators.stepMention({ step: 'previous' })).toEqual({
+      step: 'previous',
+    });
+    expect(contentRequestValidators.stepMention({ step: 'up' })).toBe(
+      'expected { step: "next" | "previous" }',
+    );
   });
 
   it('ignores messages from other extensions', () => {

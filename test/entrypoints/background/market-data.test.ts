@@ -2,7 +2,8 @@
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cacheMarketData } from '../../../entrypoints/background/market-data';
+import { cacheMarketData, causeOf } from '../../../entrypoints/background/market-data';
+import { sectorTotals } from '../../../lib/context/sector-share';
 import { STATE_KEYS, type DataService } from '../../../entrypoints/background/data-service';
 import { createMemoryCache } from '../../../lib/cache/memory-cache';
 import type { MarketCache } from '../../../lib/cache/market-cache';
@@ -71,6 +72,7 @@ describe('cacheMarketData', () => {
     expect(found).toEqual({
       ok: false,
       reason: 'No saved data for KTOS, and fetching is off (Settings › Market data › offline).',
+      cause: 'offline',
     });
   });
 
@@ -91,6 +93,48 @@ describe('cacheMarketData', () => {
     expect(moog.asOf).toBe('2026-05-05');
     const notMember = await market.membership('AAPL');
     expect(notMember.holding).toBeNull();
+  });
+
+  it('names a symbol from the saved profiles: holdings for members, the snapshot for its own series', async () => {
+    const market = cacheMarketData(data, { policy: 'offline', now: () => NOW });
+    expect(await market.profile('IONQ')).toEqual({
+      name: 'IONQ INC',
+      exchange: 'NYSE',
+      source: `${snapshot.holdings.source}, as of 2026-05-05`,
+    });
+    expect(await market.profile('IWM')).toMatchObject({
+      name: 'iShares Russell 2000 ETF',
+      exchange: null,
+    });
+    expect(await market.profile('ZZZZ')).toBeUndefined();
+  });
+
+  it('gives quoted closes with a cached series (unknown for a snapshot stock, known for an index)', async () => {
+    const market = cacheMarketData(data, { policy: 'offline', now: () => NOW });
+    const ionq = await market.symbol('IONQ');
+    const rut = await market.symbol('^RUT');
+    expect(ionq.ok && ionq.quoted.every((q) => q === null)).toBe(true);
+    expect(rut.ok && rut.quoted.at(-1)).toBe(rut.ok ? rut.series.closes.at(-1) : 'missing');
+  });
+
+  it('computes the sector totals from the snapshot once when the cache lacks them, then reads them', async () => {
+    const market = cacheMarketData(data, { policy: 'offline', now: () => NOW });
+    const expected = sectorTotals(snapshot.holdings.rows);
+    await cache.writeState(STATE_KEYS.sectorTotals, expected);
+    expect(await market.sectorTotals()).toEqual(expected);
+    expect(Object.values(expected).reduce((n, t) => n + t.members, 0)).toBe(
+      snapshot.holdings.rows.filter((r) => r.sector !== '').length,
+    );
+  });
+
+  it('maps provider failures to the card states', () => {
+    expect(causeOf(null)).toBe('no-data');
+    expect(causeOf({ kind: 'unknown-symbol' })).toBe('unknown-symbol');
+    expect(causeOf({ kind: 'rate-limited' })).toBe('rate-limited');
+    expect(causeOf({ kind: 'timeout' })).toBe('network');
+    expect(causeOf({ kind: 'network' })).toBe('network');
+    expect(causeOf({ kind: 'html' })).toBe('provider-error');
+    expect(causeOf({ kind: 'malformed' })).toBe('provider-error');
   });
 });
 

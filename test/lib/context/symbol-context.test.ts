@@ -91,6 +91,8 @@ describe('buildSymbolContext for SFM on 2024-03-08', () => {
   it('membership and the index-level revenue exposure with its source and date', () => {
     expect(ctx.membership).toEqual({
       status: 'member',
+      reason: null,
+      reasonText: null,
       name: 'SPROUTS FARMERS MARKET INC',
       sector: 'Consumer Staples',
       weight: 0.0049,

@@ -190,12 +190,81 @@ describe('watchHover', () => {
       signal: controller.signal,
       onEnter: (m) => events.push(`enter ${m.symbol}`),
       onLeave: () => events.push('leave'),
+      // No prefetch either: a page cannot make the extension ask for prices.
+      onIntent: (m) => events.push(`intent ${m.symbol}`),
       win,
     });
     move(10, 10);
     link.dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
     vi.advanceTimersByTime(1000);
     expect(events).toEqual([]);
+  });
+
+  it('calls onIntent once when the pointer comes to rest on a mention, before the open delay ends', () => {
+    controller.abort();
+    controller = new AbortController();
+    events = [];
+    watchHover({
+      engine: engineOf(pageDocument()),
+      signal: controller.signal,
+      isTrusted: () => true,
+      onEnter: (m) => events.push(`enter ${m.symbol}`),
+      onLeave: () => events.push('leave'),
+      onIntent: (m) => events.push(`intent ${m.symbol}`),
+      win,
+    });
+    move(10, 10);
+    vi.advanceTimersByTime(16);
+    expect(events).toEqual(['intent SPY']);
+    move(10, 10);
+    vi.advanceTimersByTime(16 + 150);
+    expect(events).toEqual(['intent SPY', 'enter SPY']);
+  });
+
+  it("counts the open delay from the pointer's arrival, not from the frame that hit-tests it", () => {
+    controller.abort();
+    controller = new AbortController();
+    events = [];
+    let arrival = 0;
+    watchHover({
+      engine: engineOf(pageDocument()),
+      signal: controller.signal,
+      isTrusted: () => true,
+      onEnter: (m) => events.push(`enter ${m.symbol}`),
+      onLeave: () => events.push('leave'),
+      // The frame that hit-tests the pointer runs 40 ms after it arrived (a busy page).
+      now: () => arrival + 40,
+      win,
+    });
+    const e = new PointerEvent('pointermove', { clientX: 10, clientY: 10, bubbles: true });
+    Object.defineProperty(e, 'timeStamp', { value: 1000 });
+    arrival = 1000;
+    document.body.dispatchEvent(e);
+    vi.advanceTimersByTime(16 + 109);
+    expect(events).toEqual([]);
+    vi.advanceTimersByTime(1);
+    expect(events).toEqual(['enter SPY']);
+  });
+
+  it('an untrusted Escape does not close the card', () => {
+    controller.abort();
+    controller = new AbortController();
+    events = [];
+    const t = watchHover({
+      engine: engineOf(pageDocument()),
+      signal: controller.signal,
+      // The reader moves the pointer; a page script sends the Escape.
+      isTrusted: (e) => e.type !== 'keydown',
+      onEnter: (m) => events.push(`enter ${m.symbol}`),
+      onLeave: () => events.push('leave'),
+      win,
+    });
+    move(10, 10);
+    vi.advanceTimersByTime(200);
+    expect(events).toEqual(['enter SPY']);
+    document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect(t.current).toBe(spy);
+    expect(events).toEqual(['enter SPY']);
   });
 
   it('places the card in the top document for a mention in a frame', () => {
