@@ -8,6 +8,7 @@ import { after, before, test } from 'node:test';
 import type { Page } from 'puppeteer-core';
 import { startPageServer, type PageServer } from '../support/page-server';
 import { launchFirefoxWithExtension, type FirefoxWithExtension } from './support/firefox';
+import { waitForCard } from './support/card';
 import { cardText, hoverText, leave, marked, UNDERLINED, waitForMarks } from './support/page';
 
 let ff: FirefoxWithExtension;
@@ -76,11 +77,14 @@ test('hovering $IWM shows its performance against the Russell 2000 from the snap
   const text = await hoverText(page, '#p1', '$IWM');
   assert.match(text, /IWM/);
   assert.match(text, /vs Russell 2000/);
+  assert.match(text, /1M\s+3M\s+YTD\s+1Y/);
   assert.match(text, /[+−]\d+\.\d%/);
   assert.match(text, /As of Feb 20, 2026/);
   assert.match(text, /bundled offline snapshot/);
+  assert.match(text, /Source: .*Yahoo/);
   assert.match(text, /19\.78%/);
   assert.match(text, /\bETF\b/);
+  assert.doesNotMatch(text, /Not in the Russell 2000/);
   await leave(page);
 });
 
@@ -88,13 +92,15 @@ test('hovering a member stock shows its membership and its own as-of date', asyn
   const text = await hoverText(page, '#p2', '$IONQ');
   assert.match(text, /IonQ/i);
   assert.match(text, /Russell 2000 member/);
+  assert.match(text, /Information Technology/);
   assert.match(text, /As of Mar 8, 2024/);
   await leave(page);
 });
 
 test('hovering "Russell 2000" shows the indexes side by side; a quote link opens its symbol', async () => {
   let text = await hoverText(page, '#p1', 'Russell 2000');
-  assert.match(text, /indexes side by side/);
+  assert.match(text, /\^RUT · index/);
+  assert.match(text, /The Russell 2000 beside your benchmarks/);
   assert.match(text, /QQQ/);
   await leave(page);
   text = await hoverText(page, '#p3', 'Kratos Defense');
@@ -105,12 +111,7 @@ test('hovering "Russell 2000" shows the indexes side by side; a quote link opens
 test('the card closes with Escape and reopens on the next hover', async () => {
   await hoverText(page, '#p1', '$IWM');
   await page.keyboard.press('Escape');
-  await page.waitForFunction(
-    `!document.querySelector('r2k-lens-card')?.shadowRoot?.querySelector('.card')`,
-    {
-      timeout: 5_000,
-    },
-  );
+  await waitForCard(page, (c) => c === null, 5_000);
   assert.equal(await cardText(page), null);
   await hoverText(page, '#p1', '$IWM');
   await leave(page);

@@ -11,6 +11,7 @@ import type { ProviderServer } from '../../support/provider-server';
 import { startPageServer, type PageServer } from '../support/page-server';
 import { holdProviderOffline } from '../support/popup';
 import { launchFirefoxWithExtension, type FirefoxWithExtension } from './support/firefox';
+import { readCard, waitForLoadedCard } from './support/card';
 import { cardScreenshot, hoverText, leave } from './support/page';
 
 const SHOTS = 'test/e2e/screenshots';
@@ -153,10 +154,9 @@ test('the dark theme chosen in the options reaches an open page’s card', async
   await options.close();
   await page.bringToFront();
   await hoverText(page, '#p2', '$IONQ');
-  const theme = await page.evaluate(
-    `document.querySelector('r2k-lens-card').shadowRoot.querySelector('.card').dataset.theme`,
-  );
-  assert.equal(theme, 'dark');
+  const card = await readCard(page);
+  assert.equal(card?.theme, 'dark');
+  assert.equal(card?.dark, true, 'the card is drawn dark');
   await cardScreenshot(page, `${SHOTS}/firefox-card-dark.png`);
   await leave(page);
   await page.close();
@@ -198,10 +198,8 @@ test('On this page: the popup over a page lists its symbols and reveals one with
     /^3 of 7 symbols are Russell 2000 members \(iShares IWM holdings, May 5, 2026\)/,
   );
   await popup.click('tr[data-symbol="SFM"] button.symbol-link');
-  await page.waitForFunction(
-    `(() => { const c = document.querySelector('r2k-lens-card')?.shadowRoot?.querySelector('.card'); return !!c && !c.querySelector('[aria-busy="true"]'); })()`,
-    { timeout: 20_000 },
-  );
+  const card = await waitForLoadedCard(page, 20_000);
+  assert.match(card.text, /SFM/);
   assert.ok(((await page.evaluate('window.scrollY')) as number) > 1500, 'the page scrolled');
   await page.close();
 });

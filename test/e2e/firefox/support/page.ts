@@ -1,9 +1,10 @@
 /**
  * Reading the page as the Chromium suite does (test/e2e/support/card.ts and marks.ts), with
  * Puppeteer: the underlined mentions from the page's highlight registry, hovering a mention, and
- * the hover card's text from its shadow root.
+ * the hover card's text from its closed shadow root (./card.ts).
  */
 import type { Frame, Page } from 'puppeteer-core';
+import { openDetails, readCard, waitForCard, waitForLoadedCard } from './card';
 
 /** A document to read: a page or a frame in it. */
 export type Doc = Page | Frame;
@@ -46,12 +47,28 @@ export async function waitForMarks(
   });
 }
 
-/** Page-side: the card's root element in its host's (open) shadow root. */
-const CARD = `document.querySelector('r2k-lens-card')?.shadowRoot?.querySelector('.card')`;
-
 /** The open card's text, or null when no card is shown. */
 export async function cardText(page: Page): Promise<string | null> {
-  return (await page.evaluate(`(${CARD})?.innerText ?? null`)) as string | null;
+  return (await readCard(page))?.text ?? null;
+}
+
+/**
+ * Moves the pointer onto (x, y) as a reader's does, from a spot without text (the middle of the
+ * viewport's bottom edge), so it rests on no other mention on the way however slow the machine.
+ */
+export async function approach(page: Page, x: number, y: number): Promise<void> {
+  const viewport = page.viewport() ?? { width: 1100, height: 800 };
+  await page.mouse.move(viewport.width / 2, viewport.height - 3);
+  await page.mouse.move(x, y, { steps: 4 });
+}
+
+/** Waits for a loaded card and opens its details (as the Chromium suite's hoverText does). */
+async function loadedCardText(page: Page, details: boolean): Promise<string> {
+  let card = await waitForLoadedCard(page);
+  if (details && (card.state === 'symbol' || card.state === 'index')) {
+    card = await openDetails(page);
+  }
+  return card.text;
 }
 
 /** The centre of the first line box of `text` inside `selector`, in viewport coordinates. */
@@ -74,35 +91,34 @@ async function textCentre(page: Page, selector: string, text: string) {
 }
 
 /**
- * Hovers the first occurrence of `text` inside `selector` (once the first scan has drawn) and
- * waits for the card to show data; returns the card's text.
+ * Hovers the first occurrence of `text` inside `selector` (once the first scan has drawn), waits
+ * for the card to show data and, with `details` (the default), opens "More"; returns the card's
+ * text.
  */
-export async function hoverText(page: Page, selector: string, text: string): Promise<string> {
+export async function hoverText(
+  page: Page,
+  selector: string,
+  text: string,
+  { details = true }: { details?: boolean } = {},
+): Promise<string> {
   await page.waitForFunction(`${UNDERLINED} > 0`, { timeout: 30_000 });
   const at = await textCentre(page, selector, text);
   if (!at) throw new Error(`text ${text} not found in ${selector}`);
-  await page.mouse.move(at.x - 40, at.y + 60);
-  await page.mouse.move(at.x, at.y, { steps: 4 });
-  await page.waitForFunction(
-    `(() => { const c = ${CARD}; return !!c && c.getBoundingClientRect().width > 0 && !c.querySelector('[aria-busy="true"]'); })()`,
-    { timeout: 30_000 },
-  );
-  return (await cardText(page)) ?? '';
+  await approach(page, at.x, at.y);
+  return loadedCardText(page, details);
 }
 
 /** Moves the pointer away and waits for the card to close. */
 export async function leave(page: Page): Promise<void> {
   await page.mouse.move(5, 5);
-  await page.waitForFunction(`!(${CARD})`, { timeout: 5_000 });
+  await waitForCard(page, (c) => c === null, 5_000);
 }
 
 /** A screenshot of the open card alone. */
 export async function cardScreenshot(page: Page, file: `${string}.png`): Promise<void> {
-  const box = (await page.evaluate(`(() => {
-    const r = (${CARD}).getBoundingClientRect();
-    return { x: r.left, y: r.top, width: r.width, height: r.height };
-  })()`)) as { x: number; y: number; width: number; height: number };
-  await page.screenshot({ path: file, clip: box });
+  const card = await readCard(page);
+  if (!card) throw new Error('no card to photograph');
+  await page.screenshot({ path: file, clip: card.box });
 }
 
 /**
@@ -156,14 +172,9 @@ export async function styledShadowHosts(doc: Doc): Promise<string[]> {
 
 /** Rests the pointer at viewport point `at` of the page and returns the open card's text. */
 export async function hoverAt(page: Page, at: { x: number; y: number }): Promise<string> {
-  await page.mouse.move(at.x - 30, at.y + 40);
-  await page.mouse.move(at.x, at.y, { steps: 4 });
-  await page.waitForFunction(
-    `(() => { const c = ${CARD}; return !!c && c.getBoundingClientRect().width > 0 && !c.querySelector('[aria-busy="true"]'); })()`,
-    { timeout: 30_000 },
-  );
-  const text = (await cardText(page)) ?? '';
+  await approach(page, at.x, at.y);
+  const text = await loadedCardText(page, false);
   await page.mouse.move(2, 2);
-  await page.waitForFunction(`!(${CARD})`, { timeout: 5_000 });
+  await waitForCard(page, (c) => c === null, 5_000);
   return text;
 }
