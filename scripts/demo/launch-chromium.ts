@@ -6,8 +6,8 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { unpackedExtensionId } from './extension-id';
 import { CHROMIUM_OFFLINE_ARGS } from './offline';
+import { waitForCardChromium } from './card-ready';
 import {
-  CARD_READY,
   SCREENSHOT_TARGET,
   SCREENSHOT_VIEWPORT,
   UNDERLINED_COUNT,
@@ -128,7 +128,7 @@ export async function chromiumScreenshot(demo: ChromiumDemo, file: string): Prom
     if (!at) throw new Error(`${SCREENSHOT_TARGET.text} is not on the demo page`);
     await page.mouse.move(at.x - 40, at.y + 60);
     await page.mouse.move(at.x, at.y, { steps: 4 });
-    await page.waitForFunction(CARD_READY, undefined, { timeout: 30_000 });
+    await waitForCardChromium(page);
     await page.waitForTimeout(500);
     await page.screenshot({ path: file });
   } finally {

@@ -4,8 +4,8 @@
  */
 import { launch as launchBrowser, type Browser } from 'puppeteer-core';
 import { FIREFOX_OFFLINE_PREFS } from './offline';
+import { waitForCardFirefox } from './card-ready';
 import {
-  CARD_READY,
   SCREENSHOT_TARGET,
   SCREENSHOT_VIEWPORT,
   UNDERLINED_COUNT,
@@ -58,7 +58,7 @@ export async function firefoxScreenshot(demo: FirefoxDemo, file: string): Promis
     if (!at) throw new Error(`${SCREENSHOT_TARGET.text} is not on the demo page`);
     await page.mouse.move(at.x - 40, at.y + 60);
     await page.mouse.move(at.x, at.y, { steps: 4 });
-    await page.waitForFunction(CARD_READY, { timeout: 30_000 });
+    await waitForCardFirefox(page);
     await new Promise((resolve) => setTimeout(resolve, 500));
     await page.screenshot({ path: file as `${string}.png` });
   } finally {

@@ -26,18 +26,6 @@ export function textCentreSource(selector: string, text: string): string {
   })()`;
 }
 
-/**
- * True once the hover card is on the page and done loading: its host element is there and, when
- * its shadow root is open, nothing in it is still busy.
- */
-export const CARD_READY = `(() => {
-  const host = document.querySelector('r2k-lens-card');
-  if (!host) return false;
-  const root = host.shadowRoot;
-  if (!root) return true;
-  return root.querySelector('[role=dialog]') !== null && root.querySelector('[aria-busy="true"]') === null;
-})()`;
-
 /** Where the screenshot points: the hint's `$IWM`, near the top, so the whole card is in view. */
 export const SCREENSHOT_TARGET = { selector: '#hint', text: '$IWM' } as const;
 
