@@ -6,6 +6,7 @@ import path from 'node:path';
 import { defineConfig } from 'wxt';
 import { ALL_SITES_ORIGINS, LOCAL_PAGE_MATCHES } from './lib/site-access/default-sites';
 import { CONTENT_SCRIPT_FILE } from './lib/site-access/registration';
+import { findBrowser } from './scripts/demo/find-browser';
 
 /** Optional origin of the keyed provider, asked for only when the user chooses it. */
 const TWELVE_DATA_ORIGIN = 'https://api.twelvedata.com/*';
@@ -119,6 +120,14 @@ async function buildChunk(entry: string, production: boolean): Promise<string> {
 const chartBaseUrl = process.env.WXT_CHART_BASE_URL ?? 'https://query1.finance.yahoo.com';
 
 /**
+ * The chart provider's host permission: its scheme and host, without a port. Match patterns
+ * cover every port of a host; Chrome accepts a port in the pattern, but Firefox then matches no
+ * URL at all, so the e2e build's local server (`http://127.0.0.1:47800`) got no host access in
+ * Firefox and its answers were blocked as cross-origin. The shipped build's origin has no port.
+ */
+const chartHostPermission = `${new URL(chartBaseUrl).protocol}//${new URL(chartBaseUrl).hostname}/*`;
+
+/**
  * Build-time switches of the test builds (`npm run build:e2e` sets both; a shipped build sets
  * neither, and test/e2e/manifest.e2e.ts checks the shipped manifests):
  * - `R2K_LOCAL_PAGES=1`: the content script also runs on the local test servers
@@ -129,17 +138,47 @@ const chartBaseUrl = process.env.WXT_CHART_BASE_URL ?? 'https://query1.finance.y
 const localPages = process.env.R2K_LOCAL_PAGES === '1';
 const testAttacker = process.env.R2K_TEST_ATTACKER === '1';
 
+/**
+ * The browsers `npm run dev` and `npm run dev:firefox` open: `CHROME_PATH` and `FIREFOX_PATH`
+ * when set, else the first usual install found (Debian's chromium and firefox-esr first), the
+ * same search as `npm run demo`. Root needs Chromium's sandbox off.
+ */
+function devRunner() {
+  const binaries: Record<string, string> = {};
+  const chrome = findBrowser('chromium', undefined);
+  const firefox = findBrowser('firefox', undefined);
+  if (chrome) binaries.chrome = chrome;
+  if (firefox) binaries.firefox = firefox;
+  const root = typeof process.getuid === 'function' && process.getuid() === 0;
+  return { binaries, ...(root ? { chromiumArgs: ['--no-sandbox'] } : {}) };
+}
+
 export default defineConfig({
   imports: false,
+  webExt: devRunner(),
   modules: ['@wxt-dev/webextension-polyfill'],
   outDir: process.env.R2K_OUT_DIR ?? '.output',
   // The page-cost benchmark builds an extension whose only entry is an empty content script
   // (test/bench/browser/empty-extension), with this same configuration, as its baseline.
   entrypointsDir: process.env.R2K_ENTRYPOINTS_DIR ?? 'entrypoints',
+  // `npm run zip:firefox` also writes AMO's source archive: what builds the package, not the
+  // tests, the demo or the store assets (store/amo-review-notes.md tells reviewers how to build).
+  zip: {
+    excludeSources: [
+      'test/**',
+      'demo/**',
+      'store/screenshots/**',
+      '.ci/**',
+      'scripts/demo/**',
+      'scripts/demo.ts',
+    ],
+  },
   manifest: ({ browser, manifestVersion }) => ({
-    name: 'R2K Lens',
-    description:
-      'Russell 2000 context for the tickers and indexes you read: hover cards, a small-cap dashboard, offline from real data.',
+    // Name, description and the toolbar title come from the locale catalogues
+    // (public/_locales/<locale>/messages.json), English by default.
+    name: '__MSG_ext_name__',
+    description: '__MSG_ext_description__',
+    default_locale: 'en',
     // scripting: registers the content script on the sites the user allows; activeTab: lets the
     // popup read the current tab's address to offer "Run on this site". Neither shows a warning.
     permissions: ['storage', 'alarms', 'scripting', 'activeTab'],
@@ -147,21 +186,22 @@ export default defineConfig({
     // Twelve Data (when the user enters a key), and all sites or single sites (options page,
     // popup). MV2 (Firefox) has no optional_host_permissions: there, optional origins go in
     // optional_permissions.
-    host_permissions: [`${new URL(chartBaseUrl).origin}/*`, 'https://stooq.com/*'],
+    host_permissions: [chartHostPermission, 'https://stooq.com/*'],
     ...(manifestVersion === 3
       ? { optional_host_permissions: [TWELVE_DATA_ORIGIN, ...ALL_SITES_ORIGINS] }
       : { optional_permissions: [TWELVE_DATA_ORIGIN, ...ALL_SITES_ORIGINS] }),
-    action: { default_title: 'R2K Lens: Russell 2000 dashboard' },
+    action: { default_title: '__MSG_ext_actionTitle__' },
     // Keyboard access to the hover cards: step through the page's ticker mentions in reading
-    // order (rebindable by the user in the browser's shortcut settings).
+    // order (rebindable by the user in the browser's shortcut settings). Their descriptions, shown
+    // in the browser's shortcut settings, come from the catalogues.
     commands: {
       'next-mention': {
         suggested_key: { default: 'Alt+Shift+Period' },
-        description: 'Next ticker on the page: show its card (Enter to focus it, Escape to close)',
+        description: '__MSG_ext_commandNextMention__',
       },
       'previous-mention': {
         suggested_key: { default: 'Alt+Shift+Comma' },
-        description: 'Previous ticker on the page: show its card',
+        description: '__MSG_ext_commandPreviousMention__',
       },
     },
     // The lazily loaded chunks, reachable only through this session's dynamic URL in Chrome

@@ -5,6 +5,7 @@ import { formatDate } from '../../lib/format/figures';
 import { SourceLine } from '../ui/SourceLine';
 import type { ChartSpec } from './chart-spec';
 import type { DrawnChart } from './draw-chart';
+import { t } from '../../lib/i18n/translate';
 
 export interface ChartFigureProps {
   title: string;
@@ -23,11 +24,17 @@ export interface ChartFigureProps {
 function DataTable({ spec, id, title }: { spec: ChartSpec; id: string; title: string }) {
   if (spec.kind === 'bar') {
     return (
-      <div class="data-table" id={id} tabIndex={0} role="region" aria-label={`${title}: data`}>
+      <div
+        class="data-table"
+        id={id}
+        tabIndex={0}
+        role="region"
+        aria-label={t('chart_dataLabel', title)}
+      >
         <table class="figures">
           <thead>
             <tr>
-              <th scope="col">Category</th>
+              <th scope="col">{t('chart_category')}</th>
               {spec.datasets.map((d) => (
                 <th scope="col" key={d.label}>
                   {d.label}
@@ -50,11 +57,17 @@ function DataTable({ spec, id, title }: { spec: ChartSpec; id: string; title: st
     );
   }
   return (
-    <div class="data-table" id={id} tabIndex={0} role="region" aria-label={`${title}: data`}>
+    <div
+      class="data-table"
+      id={id}
+      tabIndex={0}
+      role="region"
+      aria-label={t('chart_dataLabel', title)}
+    >
       <table class="figures">
         <thead>
           <tr>
-            <th scope="col">Date</th>
+            <th scope="col">{t('chart_date')}</th>
             {spec.lines.map((l) => (
               <th scope="col" key={l.label}>
                 {l.label}
@@ -129,7 +142,7 @@ export function ChartFigure({
         aria-controls={`${id}-table`}
         onClick={() => setShowTable((v) => !v)}
       >
-        {showTable ? 'Hide data table' : 'Show data table'}
+        {showTable ? t('chart_hideTable') : t('chart_showTable')}
       </button>
       {showTable ? (
         <DataTable spec={spec} id={`${id}-table`} title={title} />

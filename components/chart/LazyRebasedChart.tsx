@@ -1,5 +1,6 @@
 import { createContext } from 'preact';
 import { useContext, useEffect, useRef, useState } from 'preact/hooks';
+import { t } from '../../lib/i18n/translate';
 import type { RebasedChartProps } from './line-chart-config';
 
 /** What the chart chunk exports (components/chart/chart-chunk.ts). */
@@ -39,7 +40,7 @@ export function LazyRebasedChart({ dates, lines, label, height = 150 }: RebasedC
   return (
     <div style={{ position: 'relative', height: `${height}px` }}>
       {failed || !load ? (
-        <p class="muted">The chart could not load.</p>
+        <p class="muted">{t('chart_couldNotLoad')}</p>
       ) : (
         <canvas ref={canvas} role="img" aria-label={label} />
       )}

@@ -6,6 +6,7 @@ import type { RebasedChartProps } from '../chart/line-chart-config';
 import { chartLines } from '../chart/chart-lines';
 import { FigureTable, type FigureRow } from '../ui/FigureTable';
 import { StatList } from '../ui/StatList';
+import { t } from '../../lib/i18n/translate';
 
 function why(figure: Figure<unknown>): string | undefined {
   return figure.value === null ? figure.detail : undefined;
@@ -26,20 +27,22 @@ export function IndexComparison({
   const rows: FigureRow[] = [
     {
       label: c.russell2000.name,
-      sublabel: c.russell2000.proxyFor ? `via ${c.russell2000.usedSymbol}` : undefined,
+      sublabel: c.russell2000.proxyFor
+        ? t('markets_via', c.russell2000.usedSymbol ?? '')
+        : undefined,
       cells: c.returns.map((r) => ({ value: r.russell2000.value, title: why(r.russell2000) })),
     },
     ...c.benchmarks.map((b, i) => ({
       label: b.name,
-      sublabel: b.proxyFor ? `via ${b.usedSymbol}` : undefined,
+      sublabel: b.proxyFor ? t('markets_via', b.usedSymbol ?? '') : undefined,
       cells: c.returns.map((r) => {
         const f = r.benchmarks[i]?.figure;
         return { value: f?.value?.benchmark ?? null, title: f ? why(f) : undefined };
       }),
     })),
     ...c.benchmarks.map((b, i) => ({
-      label: `R2K vs ${b.name}`,
-      sublabel: 'excess return',
+      label: t('markets_excessLabel', b.name),
+      sublabel: t('markets_excessReturn'),
       cells: c.returns.map((r) => {
         const f = r.benchmarks[i]?.figure;
         return { value: f?.value?.excess ?? null, strong: true, title: f ? why(f) : undefined };
@@ -50,28 +53,28 @@ export function IndexComparison({
   const v = c.volatility;
   return (
     <div class="index-comparison">
-      <FigureTable caption="Price return" columns={columns} rows={rows} />
+      <FigureTable caption={t('markets_priceReturn')} columns={columns} rows={rows} />
       {chart && (
         <Chart
           dates={chart.dates}
           lines={chartLines(chart.lines)}
-          label={`Russell 2000 and benchmarks rebased to 100 over ${chart.period}`}
+          label={t('markets_rebasedChartLabel', chart.period)}
           height={chartHeight}
         />
       )}
       <StatList
-        label="Volatility"
+        label={t('markets_volatilityHeading')}
         stats={[
           {
-            label: `Volatility (${v.windowDays}d, ann.)`,
+            label: t('markets_volatilityStat', v.windowDays),
             value: formatPercent(v.russell2000.value),
-            note: `S&P 500 ${formatPercent(v.sp500.value)}`,
+            note: t('markets_sp500Note', formatPercent(v.sp500.value)),
             title: why(v.russell2000),
           },
           {
-            label: `Beta to S&P 500 (${v.betaWindowDays}d)`,
+            label: t('markets_betaStat', v.betaWindowDays),
             value: formatNumber(v.betaToSp500.value),
-            note: `corr. ${formatNumber(v.correlationToSp500.value)}`,
+            note: t('markets_corrNote', formatNumber(v.correlationToSp500.value)),
             title: why(v.betaToSp500),
           },
         ]}

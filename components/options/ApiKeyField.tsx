@@ -3,17 +3,16 @@ import { browser } from 'wxt/browser';
 import { sendToBackground } from '../../lib/messaging/client';
 import { isPlausibleApiKey } from '../../lib/settings/api-key-format';
 import type { ApiKeyStatus } from '../../lib/settings/api-key-store';
+import { t } from '../../lib/i18n/translate';
 
 /** Origin the Twelve Data provider fetches from: an optional host permission, asked for here. */
 const TWELVE_DATA_ORIGIN = 'https://api.twelvedata.com/*';
 
 function describe(status: ApiKeyStatus): string {
-  if (!status.set) return 'No key saved.';
-  const where =
-    status.storage === 'indexeddb'
-      ? 'on this device'
-      : `until the browser closes (${status.degradedReason ?? 'IndexedDB unavailable'})`;
-  return `A key ending in …${status.hint} is saved ${where}.`;
+  if (!status.set) return t('apikey_none');
+  return status.storage === 'indexeddb'
+    ? t('apikey_savedDevice', status.hint ?? '')
+    : t('apikey_savedSession', status.hint ?? '', status.degradedReason ?? t('apikey_noIdb'));
 }
 
 /**
@@ -47,21 +46,17 @@ export function ApiKeyField() {
     event.preventDefault();
     const value = draft.trim();
     if (value === '' || !isPlausibleApiKey(value)) {
-      setMessage('That does not look like a Twelve Data key (16-64 letters and digits).');
+      setMessage(t('apikey_invalid'));
       return;
     }
     const granted = await browser.permissions.request({ origins: [TWELVE_DATA_ORIGIN] });
     if (!(await store(value))) return;
     setDraft('');
-    setMessage(
-      granted
-        ? 'Key saved on this device.'
-        : 'Key saved, but R2K Lens may not contact api.twelvedata.com until you allow it.',
-    );
+    setMessage(granted ? t('apikey_saved') : t('apikey_savedNoPermission'));
   }
 
   async function remove() {
-    if (await store('')) setMessage('Key removed.');
+    if (await store('')) setMessage(t('apikey_removed'));
   }
 
   const inputProps = {
@@ -73,24 +68,21 @@ export function ApiKeyField() {
   };
   return (
     <form class="api-key" onSubmit={(e) => void save(e)}>
-      <p data-testid="api-key-status">{status ? describe(status) : 'Reading…'}</p>
+      <p data-testid="api-key-status">{status ? describe(status) : t('apikey_reading')}</p>
       <label>
-        {status?.set ? 'Replace the key' : 'Twelve Data API key'}{' '}
+        {status?.set ? t('apikey_replace') : t('apikey_label')}{' '}
         {shown ? <input type="text" {...inputProps} /> : <input type="password" {...inputProps} />}
       </label>
       <button type="button" onClick={() => setShown(!shown)}>
-        {shown ? 'Hide' : 'Show'}
+        {shown ? t('apikey_hide') : t('apikey_show')}
       </button>
-      <button type="submit">Save key</button>
+      <button type="submit">{t('apikey_save')}</button>
       {status?.set && (
         <button type="button" onClick={() => void remove()}>
-          Remove key
+          {t('apikey_remove')}
         </button>
       )}
-      <p class="muted">
-        Kept only in this browser (not synced, not exported, never shown to web pages). Sent only to
-        api.twelvedata.com.
-      </p>
+      <p class="muted">{t('apikey_help')}</p>
       {message && <p role="status">{message}</p>}
     </form>
   );

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { normalizeHostname } from '../../lib/settings/schema';
+import { t } from '../../lib/i18n/translate';
 
 /** The sites where R2K Lens stays off ("Stop on this site" in the popup adds to this list). */
 export function DisabledSites({
@@ -16,7 +17,7 @@ export function DisabledSites({
     event.preventDefault();
     const host = normalizeHostname(input);
     if (!host) {
-      setError('Enter a site such as reuters.com');
+      setError(t('disabled_invalid'));
       return;
     }
     setError('');
@@ -26,9 +27,9 @@ export function DisabledSites({
 
   return (
     <fieldset>
-      <legend>Sites where R2K Lens stays off</legend>
+      <legend>{t('disabled_legend')}</legend>
       {sites.length === 0 ? (
-        <p class="muted">None.</p>
+        <p class="muted">{t('disabled_none')}</p>
       ) : (
         <ul class="sites">
           {sites.map((site) => (
@@ -36,10 +37,10 @@ export function DisabledSites({
               {site}{' '}
               <button
                 type="button"
-                aria-label={`Turn R2K Lens back on for ${site}`}
+                aria-label={t('disabled_removeLabel', site)}
                 onClick={() => onChange(sites.filter((x) => x !== site))}
               >
-                Remove
+                {t('disabled_remove')}
               </button>
             </li>
           ))}
@@ -47,19 +48,19 @@ export function DisabledSites({
       )}
       <form onSubmit={add} class="add-site">
         <label class="visually-hidden" for="add-site-input">
-          Site to switch off
+          {t('disabled_inputLabel')}
         </label>
         <input
           id="add-site-input"
           type="text"
           name="site"
-          placeholder="example.com"
+          placeholder={t('disabled_placeholder')}
           value={input}
           aria-invalid={error ? 'true' : undefined}
           aria-describedby={error ? 'add-site-error' : undefined}
           onInput={(e) => setInput(e.currentTarget.value)}
         />
-        <button type="submit">Add</button>
+        <button type="submit">{t('disabled_add')}</button>
       </form>
       {error && (
         <p class="error" id="add-site-error">

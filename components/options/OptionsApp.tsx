@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { BENCHMARKS } from '../../lib/context/benchmarks';
-import { formatNumber, formatSignedPercent } from '../../lib/format/figures';
+import { formatCount, formatNumber, formatSignedPercent } from '../../lib/format/figures';
+import { t, uiLanguage, type MessageKey } from '../../lib/i18n/translate';
 import { PERIODS, type Period } from '../../lib/metrics/period';
 import { QUOTE_SITE_IDS, QUOTE_SITES } from '../../lib/links/quote-sites';
 import {
@@ -27,43 +28,59 @@ import { RadioGroup } from './RadioGroup';
 import { SettingsTransfer } from './SettingsTransfer';
 import { SiteAccessPanel } from './SiteAccessPanel';
 
-const SENSITIVITY_HELP: Record<(typeof DETECTION_SENSITIVITIES)[number], string> = {
-  strict: 'Only cashtags, exchange prefixes, Reuters codes, quote links and index names.',
-  balanced:
-    'Also bare symbols in a market context ("shares of KTOS", "IWM fell 2%"); word-like ones (IT, ON, ALL) need a clear ticker signal.',
+/** Each choice's name and help, by id (the ids are stored; the words are the locale's). */
+const SENSITIVITY_TEXT: Record<(typeof DETECTION_SENSITIVITIES)[number], [MessageKey, MessageKey]> =
+  {
+    strict: ['options_sensitivityStrict', 'options_sensitivityStrictHelp'],
+    balanced: ['options_sensitivityBalanced', 'options_sensitivityBalancedHelp'],
+  };
+
+const REFRESH_TEXT: Record<(typeof REFRESH_POLICIES)[number], [MessageKey, MessageKey]> = {
+  scheduled: ['options_refreshScheduled', 'options_refreshScheduledHelp'],
+  'on-demand': ['options_refreshOnDemand', 'options_refreshOnDemandHelp'],
+  offline: ['options_refreshOffline', 'options_refreshOfflineHelp'],
 };
 
-const REFRESH_HELP: Record<(typeof REFRESH_POLICIES)[number], string> = {
-  scheduled:
-    'Keep the benchmarks and your recent symbols fresh: often while the US market is open, rarely when it is closed.',
-  'on-demand': 'Fetch only when a card needs newer data. Nothing runs in the background.',
-  offline: 'Never fetch. Cards use the bundled snapshot and what is already cached.',
+const BASIS_TEXT: Record<(typeof RETURN_BASES)[number], [MessageKey, MessageKey]> = {
+  price: ['options_basisPrice', 'options_basisPriceHelp'],
+  'total-return': ['options_basisTotal', 'options_basisTotalHelp'],
 };
 
-const BASIS_HELP: Record<(typeof RETURN_BASES)[number], string> = {
-  price: 'Index levels as quoted (dividends left out).',
-  'total-return':
-    'Dividends reinvested, through the funds that track the indexes (IWM, SPY, QQQ, DIA) where their data is available; the Nasdaq Composite has no such fund and stays on price.',
+const THEME_TEXT: Record<(typeof THEMES)[number], MessageKey> = {
+  system: 'options_themeSystem',
+  light: 'options_themeLight',
+  dark: 'options_themeDark',
 };
 
-const WINDOW_LABEL: Record<number, string> = {
-  21: '1 month (21 days)',
-  63: '3 months (63 days)',
-  252: '1 year (252 days)',
-};
+function windowLabel(days: number): string {
+  return days === 21
+    ? t('options_window1m', formatCount(days))
+    : days === 63
+      ? t('options_window3m', formatCount(days))
+      : t('options_window1y', formatCount(days));
+}
 
-const CHART_PERIOD_LABEL: Record<(typeof CHART_PERIODS)[number], string> = {
-  '1M': '1M',
-  '3M': '3M',
-  YTD: 'YTD',
-  '1Y': '1Y',
-  '5Y': '5Y',
-  max: 'Max',
-};
+function chartPeriodLabel(period: (typeof CHART_PERIODS)[number]): string {
+  return period === 'max' ? t('chart_viewMax') : period;
+}
+
+/** A number format's name: the browser's language, or the locale's name in the UI language. */
+function numberFormatLabel(locale: string | null): string {
+  if (locale === null) return t('options_numberBrowser');
+  try {
+    return new Intl.DisplayNames([uiLanguage()], { type: 'language' }).of(locale) ?? locale;
+  } catch {
+    return locale;
+  }
+}
 
 function benchmarkDetail(symbol: string) {
   const info = BENCHMARKS.find((b) => b.symbol === symbol);
-  return <span class="muted">{info ? `${symbol}: ${info.description}` : symbol}</span>;
+  return (
+    <span class="muted">
+      {info ? t('options_benchmarkDetail', symbol, info.description) : symbol}
+    </span>
+  );
 }
 
 /** A sample of each number format, written with that format's locale. */
@@ -85,14 +102,14 @@ export function OptionsApp() {
   const [status, setStatus] = useState('');
   useAppearance(settings);
 
-  if (!settings) return <p class="loading">Loading settings…</p>;
+  if (!settings) return <p class="loading">{t('options_loading')}</p>;
 
   async function update(next: Settings) {
     try {
       await saveSettings(next);
-      setStatus('Saved');
+      setStatus(t('options_saved'));
     } catch (error) {
-      setStatus(`Could not save: ${error instanceof Error ? error.message : String(error)}`);
+      setStatus(t('options_saveFailed', error instanceof Error ? error.message : String(error)));
     }
   }
   const s = settings;
@@ -108,14 +125,14 @@ export function OptionsApp() {
   return (
     <main>
       <header>
-        <h1>R2K Lens settings</h1>
+        <h1>{t('options_title')}</h1>
         <p class="status" role="status" aria-live="polite">
           {status}
         </p>
       </header>
 
       <section aria-labelledby="sites">
-        <h2 id="sites">Sites</h2>
+        <h2 id="sites">{t('options_sites')}</h2>
         <SiteAccessPanel onStatus={setStatus} />
         <DisabledSites
           sites={s.detection.disabledSites}
@@ -128,14 +145,14 @@ export function OptionsApp() {
             checked={s.detection.paused}
             onChange={(e) => setDetection({ paused: e.currentTarget.checked })}
           />
-          Pause on every site
+          {t('options_pause')}
         </label>
       </section>
 
       <section aria-labelledby="cmp">
-        <h2 id="cmp">Comparison</h2>
+        <h2 id="cmp">{t('options_comparison')}</h2>
         <OrderedChoices
-          legend="Benchmarks beside the Russell 2000, in order"
+          legend={t('options_benchmarks')}
           name="benchmark"
           choices={BENCHMARK_CHOICES.map((b) => ({
             id: b.symbol,
@@ -144,10 +161,10 @@ export function OptionsApp() {
           }))}
           value={s.comparison.benchmarks}
           onChange={(benchmarks) => setComparison({ benchmarks })}
-          keepOneTitle="Keep at least one benchmark"
+          keepOneTitle={t('options_keepOneBenchmark')}
         />
         <fieldset>
-          <legend>Periods</legend>
+          <legend>{t('options_periods')}</legend>
           <div class="chips">
             {PERIODS.map((p) => {
               const on = s.comparison.periods.includes(p);
@@ -174,48 +191,49 @@ export function OptionsApp() {
           </div>
         </fieldset>
         <RadioGroup
-          legend="Chart period (the popup opens on it)"
+          legend={t('options_chartPeriod')}
           name="chartPeriod"
           options={CHART_PERIODS}
           value={s.comparison.chartPeriod}
           onChange={(chartPeriod) => setComparison({ chartPeriod })}
-          label={(p) => CHART_PERIOD_LABEL[p]}
+          label={chartPeriodLabel}
           inline
         />
         <RadioGroup
-          legend="Volatility window"
+          legend={t('options_volatilityWindow')}
           name="volatilityWindow"
           options={VOLATILITY_WINDOWS}
           value={s.comparison.volatilityWindow as (typeof VOLATILITY_WINDOWS)[number]}
           onChange={(w) => setComparison({ volatilityWindow: w })}
-          label={(w) => WINDOW_LABEL[w]}
+          label={windowLabel}
         />
         <RadioGroup
-          legend="Returns"
+          legend={t('options_returns')}
           name="returnBasis"
           options={RETURN_BASES}
           value={s.comparison.returnBasis}
           onChange={(returnBasis) => setComparison({ returnBasis })}
           label={(basis) => (
             <>
-              <strong>{basis === 'price' ? 'Price' : 'Total return'}</strong>{' '}
-              <span class="muted">{BASIS_HELP[basis]}</span>
+              <strong>{t(BASIS_TEXT[basis][0])}</strong>{' '}
+              <span class="muted">{t(BASIS_TEXT[basis][1])}</span>
             </>
           )}
         />
       </section>
 
       <section aria-labelledby="det">
-        <h2 id="det">Detection</h2>
+        <h2 id="det">{t('options_detection')}</h2>
         <RadioGroup
-          legend="Sensitivity"
+          legend={t('options_sensitivity')}
           name="sensitivity"
           options={DETECTION_SENSITIVITIES}
           value={s.detection.sensitivity}
           onChange={(level) => setDetection({ sensitivity: level })}
           label={(level) => (
             <>
-              <strong>{level}</strong> <span class="muted">{SENSITIVITY_HELP[level]}</span>
+              <strong>{t(SENSITIVITY_TEXT[level][0])}</strong>{' '}
+              <span class="muted">{t(SENSITIVITY_TEXT[level][1])}</span>
             </>
           )}
         />
@@ -226,10 +244,10 @@ export function OptionsApp() {
             checked={s.detection.companyNames}
             onChange={(e) => setDetection({ companyNames: e.currentTarget.checked })}
           />
-          Recognise company names ("Goldman Sachs" → GS)
+          {t('options_companyNames')}
         </label>
         <label class="select-row">
-          Quote links in the card open{' '}
+          {t('options_quoteSite')}{' '}
           <select
             name="quoteSite"
             value={s.detection.quoteSite}
@@ -249,37 +267,35 @@ export function OptionsApp() {
       </section>
 
       <section aria-labelledby="data">
-        <h2 id="data">Market data</h2>
+        <h2 id="data">{t('options_marketData')}</h2>
         <OrderedChoices
-          legend="Sources, asked in this order"
+          legend={t('options_sources')}
           name="provider"
           choices={DATA_SOURCES.map((d) => ({ id: d.id, label: d.label }))}
           value={s.data.providers}
           onChange={(providers) => setData({ providers })}
-          keepOneTitle="Keep at least one source"
+          keepOneTitle={t('options_keepOneSource')}
         >
-          <p class="muted">
-            When a source fails or asks to slow down, the next one is tried. Prices are daily
-            closes; every figure shows its source and date.
-          </p>
+          <p class="muted">{t('options_sourcesHelp')}</p>
           {s.data.providers.includes('twelvedata') && <ApiKeyField />}
         </OrderedChoices>
         <RadioGroup
-          legend="Refresh"
+          legend={t('options_refresh')}
           name="refresh"
           options={REFRESH_POLICIES}
           value={s.data.refresh}
           onChange={(policy) => setData({ refresh: policy })}
           label={(policy) => (
             <>
-              <strong>{policy}</strong> <span class="muted">{REFRESH_HELP[policy]}</span>
+              <strong>{t(REFRESH_TEXT[policy][0])}</strong>{' '}
+              <span class="muted">{t(REFRESH_TEXT[policy][1])}</span>
             </>
           )}
         />
         <fieldset>
-          <legend>Cache</legend>
+          <legend>{t('options_cache')}</legend>
           <label>
-            Keep up to{' '}
+            {t('options_cacheBefore')}{' '}
             <select
               name="cacheSymbols"
               value={String(s.data.cacheSymbols)}
@@ -287,28 +303,29 @@ export function OptionsApp() {
             >
               {CACHE_SIZES.map((n) => (
                 <option key={n} value={String(n)}>
-                  {n}
+                  {formatCount(n)}
                 </option>
               ))}
             </select>{' '}
-            symbols besides the benchmarks (least recently used go first)
+            {t('options_cacheAfter')}
           </label>
           <CachePanel />
         </fieldset>
       </section>
 
       <section aria-labelledby="look">
-        <h2 id="look">Appearance</h2>
+        <h2 id="look">{t('options_appearance')}</h2>
         <RadioGroup
-          legend="Theme"
+          legend={t('options_theme')}
           name="theme"
           options={THEMES}
           value={s.appearance.theme}
           onChange={(theme) => setAppearance({ theme })}
+          label={(theme) => t(THEME_TEXT[theme])}
           inline
         />
         <label class="select-row">
-          Numbers{' '}
+          {t('options_numbers')}{' '}
           <select
             name="numberFormat"
             value={s.appearance.numberFormat}
@@ -320,21 +337,19 @@ export function OptionsApp() {
           >
             {NUMBER_FORMATS.map((n) => (
               <option key={n.id} value={n.id}>
-                {n.label}: {formatSample(n.locale)}
+                {t('options_numberOption', numberFormatLabel(n.locale), formatSample(n.locale))}
               </option>
             ))}
           </select>{' '}
           <span class="muted" data-testid="number-sample">
-            e.g. {formatNumber(2663.78)} · {formatSignedPercent(-0.0123)}
+            {t('options_numberSample', formatNumber(2663.78), formatSignedPercent(-0.0123))}
           </span>
         </label>
       </section>
 
       <section aria-labelledby="yours">
-        <h2 id="yours">Your settings</h2>
-        <p class="muted">
-          Settings follow your browser profile (browser sync). A file moves them anywhere else.
-        </p>
+        <h2 id="yours">{t('options_yours')}</h2>
+        <p class="muted">{t('options_yoursHelp')}</p>
         <SettingsTransfer settings={s} save={update} />
       </section>
     </main>

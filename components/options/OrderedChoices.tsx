@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { t } from '../../lib/i18n/translate';
 
 export interface OrderedChoice<T extends string> {
   id: T;
@@ -76,7 +77,7 @@ export function OrderedChoices<T extends string>({
                 <span class="order-buttons">
                   <button
                     type="button"
-                    aria-label={`Move ${choice.label} up`}
+                    aria-label={t('ordered_up', choice.label)}
                     disabled={position === 0}
                     onClick={() => onChange(move(chosen, position, position - 1))}
                   >
@@ -84,7 +85,7 @@ export function OrderedChoices<T extends string>({
                   </button>
                   <button
                     type="button"
-                    aria-label={`Move ${choice.label} down`}
+                    aria-label={t('ordered_down', choice.label)}
                     disabled={position === chosen.length - 1}
                     onClick={() => onChange(move(chosen, position, position + 1))}
                   >

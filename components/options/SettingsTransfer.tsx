@@ -5,6 +5,7 @@ import {
   parseSettingsFile,
   settingsFileName,
 } from '../../lib/settings/settings-file';
+import { t } from '../../lib/i18n/translate';
 
 export interface SettingsTransferProps {
   settings: Settings;
@@ -38,7 +39,7 @@ export function SettingsTransfer({
     link.download = settingsFileName(date);
     link.click();
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    setOutcome({ kind: 'ok', text: `Exported to ${link.download} (your API key is not in it).` });
+    setOutcome({ kind: 'ok', text: t('transfer_exported', link.download) });
   }
 
   async function importFile(file: File) {
@@ -46,14 +47,17 @@ export function SettingsTransfer({
     if (!result.ok) {
       setOutcome({
         kind: 'error',
-        text: `${file.name} was not imported. ${result.error} Your settings are unchanged.`,
+        text: t('transfer_refused', file.name, result.error),
       });
       return;
     }
     await save(result.settings);
     setOutcome({
       kind: 'ok',
-      text: `Imported ${file.name}${result.fileVersion < SETTINGS_VERSION ? ` (settings version ${result.fileVersion}, upgraded)` : ''}.`,
+      text:
+        result.fileVersion < SETTINGS_VERSION
+          ? t('transfer_importedUpgraded', file.name, result.fileVersion)
+          : t('transfer_imported', file.name),
     });
   }
 
@@ -61,17 +65,17 @@ export function SettingsTransfer({
     <div class="transfer">
       <div class="transfer-buttons">
         <button type="button" onClick={exportFile}>
-          Export settings…
+          {t('transfer_export')}
         </button>
         <button type="button" onClick={() => fileInput.current?.click()}>
-          Import settings…
+          {t('transfer_import')}
         </button>
         <input
           ref={fileInput}
           type="file"
           name="importSettings"
           accept="application/json,.json"
-          aria-label="Settings file to import"
+          aria-label={t('transfer_fileLabel')}
           hidden
           onChange={(e) => {
             const file = e.currentTarget.files?.[0];
@@ -85,12 +89,12 @@ export function SettingsTransfer({
             void save(DEFAULT_SETTINGS).then(() =>
               setOutcome({
                 kind: 'ok',
-                text: 'Settings reset to the defaults (your API key is kept).',
+                text: t('transfer_reset'),
               }),
             );
           }}
         >
-          Reset to defaults
+          {t('transfer_resetButton')}
         </button>
       </div>
       {outcome && (

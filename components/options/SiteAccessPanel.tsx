@@ -2,11 +2,13 @@ import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { ALL_SITES_ORIGINS, DEFAULT_SITES } from '../../lib/site-access/default-sites';
 import { useSiteAccess } from '../ui/use-site-access';
+import { formatCount } from '../../lib/format/figures';
+import { t } from '../../lib/i18n/translate';
 
 const KIND_LABEL = {
-  news: 'News',
-  data: 'Quotes and market data',
-  discussion: 'Investor discussion',
+  news: 'sites_kindNews',
+  data: 'sites_kindData',
+  discussion: 'sites_kindDiscussion',
 } as const;
 
 /** "https://www.example.com/*" → "www.example.com" for display. */
@@ -21,7 +23,7 @@ function siteName(pattern: string): string {
 export function SiteAccessPanel({ onStatus }: { onStatus: (text: string) => void }) {
   const access = useSiteAccess();
   const [busy, setBusy] = useState(false);
-  if (!access) return <p class="muted">Reading site access…</p>;
+  if (!access) return <p class="muted">{t('sites_reading')}</p>;
   const { granted } = access;
 
   async function setAllSites(on: boolean) {
@@ -29,15 +31,13 @@ export function SiteAccessPanel({ onStatus }: { onStatus: (text: string) => void
     try {
       if (on) {
         const ok = await browser.permissions.request({ origins: [...ALL_SITES_ORIGINS] });
-        onStatus(ok ? 'R2K Lens now runs on every site.' : 'Access to all sites was not granted.');
+        onStatus(ok ? t('sites_allOn') : t('sites_allRefused'));
       } else {
         await browser.permissions.remove({ origins: [...ALL_SITES_ORIGINS] });
-        onStatus('R2K Lens runs on the default sites and the ones you allowed.');
+        onStatus(t('sites_allOff'));
       }
     } catch (error) {
-      onStatus(
-        `Could not change site access: ${error instanceof Error ? error.message : String(error)}`,
-      );
+      onStatus(t('sites_changeFailed', error instanceof Error ? error.message : String(error)));
     } finally {
       setBusy(false);
     }
@@ -45,24 +45,23 @@ export function SiteAccessPanel({ onStatus }: { onStatus: (text: string) => void
 
   async function removeSite(site: string) {
     await browser.permissions.remove({ origins: [site] });
-    onStatus(`R2K Lens no longer runs on ${siteName(site)}.`);
+    onStatus(t('sites_removed', siteName(site)));
   }
 
   const kinds = ['news', 'data', 'discussion'] as const;
   return (
     <div class="site-access" data-testid="site-access">
       <details>
-        <summary>
-          By default R2K Lens runs on {DEFAULT_SITES.length} financial news, market-data and
-          discussion sites
-        </summary>
+        <summary>{t('sites_defaults', formatCount(DEFAULT_SITES.length))}</summary>
         {kinds.map((kind) => (
           <p key={kind} class="default-sites">
-            <strong>{KIND_LABEL[kind]}:</strong>{' '}
-            {DEFAULT_SITES.filter((s) => s.kind === kind)
-              .map((s) => `${s.name} (${s.host})`)
-              .join(', ')}
-            .
+            <strong>{t('sites_kindLabel', t(KIND_LABEL[kind]))}</strong>{' '}
+            {t(
+              'sites_kindList',
+              DEFAULT_SITES.filter((s) => s.kind === kind)
+                .map((s) => t('sites_siteHost', s.name, s.host))
+                .join(', '),
+            )}
           </p>
         ))}
       </details>
@@ -74,18 +73,12 @@ export function SiteAccessPanel({ onStatus }: { onStatus: (text: string) => void
           disabled={busy}
           onChange={(e) => void setAllSites(e.currentTarget.checked)}
         />
-        Run on every site{' '}
-        <span class="muted">
-          (the browser asks you first; you can take it back here or in the browser’s extension
-          settings)
-        </span>
+        {t('sites_allSites')} <span class="muted">{t('sites_allSitesHelp')}</span>
       </label>
       <fieldset>
-        <legend>Other sites you allowed</legend>
+        <legend>{t('sites_otherLegend')}</legend>
         {granted.sites.length === 0 ? (
-          <p class="muted">
-            None. On any other site, open R2K Lens from the toolbar and choose “Run on this site”.
-          </p>
+          <p class="muted">{t('sites_otherNone')}</p>
         ) : (
           <ul class="sites">
             {granted.sites.map((site) => (
@@ -93,17 +86,17 @@ export function SiteAccessPanel({ onStatus }: { onStatus: (text: string) => void
                 {siteName(site)}{' '}
                 <button
                   type="button"
-                  aria-label={`Stop running on ${siteName(site)}`}
+                  aria-label={t('sites_stopLabel', siteName(site))}
                   onClick={() => void removeSite(site)}
                 >
-                  Remove
+                  {t('disabled_remove')}
                 </button>
               </li>
             ))}
           </ul>
         )}
         {granted.allSites && granted.sites.length > 0 && (
-          <p class="muted">While “Run on every site” is on, these are covered anyway.</p>
+          <p class="muted">{t('sites_coveredAnyway')}</p>
         )}
       </fieldset>
     </div>

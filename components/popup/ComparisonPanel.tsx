@@ -2,7 +2,9 @@ import type { EpisodeCell, IndexComparisonTable } from '../../lib/context/index-
 import type { Figure } from '../../lib/context/figure';
 import type { RevenueQuote } from '../../lib/context/index-profiles';
 import {
+  formatCount,
   formatDate,
+  formatMonth,
   formatNumber,
   formatPercent,
   formatSignedPercent,
@@ -10,28 +12,24 @@ import {
 } from '../../lib/format/figures';
 import { AsOfLine, SourceLine } from '../ui/SourceLine';
 import type { DataStatus } from '../../lib/messaging/protocol';
+import { t, tPlural } from '../../lib/i18n/translate';
 
 function why(figure: Figure<unknown>): string | undefined {
   return figure.value === null ? figure.detail : undefined;
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** A publisher's date: a full date, or "Jul 2024" for a month. */
+/** A publisher's date: a full date, or a month ("Jul 2024") when the source gives only that. */
 function quoteDate(asOf: string): string {
-  const month = /^(\d{4})-(\d{2})$/.exec(asOf);
-  return month ? `${MONTHS[Number(month[2]) - 1]} ${month[1]}` : formatDate(asOf);
+  return /^\d{4}-\d{2}$/.test(asOf) ? formatMonth(asOf) : formatDate(asOf);
 }
 
 function Quote({ q }: { q: RevenueQuote }) {
   const whole = Number.isInteger(Math.round(q.nonUsShare * 10_000) / 100);
   return (
-    <span class="quote" title={`${q.source}, ${quoteDate(q.asOf)}`}>
+    <span class="quote" title={t('compare_quoteTitle', q.source, quoteDate(q.asOf))}>
       <strong>{formatPercent(q.nonUsShare, whole ? 0 : 2)}</strong>
-      {q.of && <span class="sublabel">for the {q.of}</span>}
-      <span class="sublabel">
-        {q.publisher}, {quoteDate(q.asOf)}
-      </span>
+      {q.of && <span class="sublabel">{t('compare_quoteFor', q.of)}</span>}
+      <span class="sublabel">{t('compare_quoteTitle', q.publisher, quoteDate(q.asOf))}</span>
     </span>
   );
 }
@@ -51,13 +49,14 @@ function percentRow(label: string, figures: Figure<number>[], signed = false) {
 
 function Decline({ cell }: { cell: EpisodeCell }) {
   const e = cell.decline.value;
-  if (!e) return <td title={why(cell.decline)}>—</td>;
+  if (!e) return <td title={why(cell.decline)}>{t('common_missing')}</td>;
   return (
     <td>
       <span class="down">{formatSignedPercent(e.drawdown, 1)}</span>
       <span class="sublabel">
-        to {formatDate(e.troughDate)}
-        {cell.symbol && ` (${cell.symbol})`}
+        {cell.symbol
+          ? t('compare_toDateVia', formatDate(e.troughDate), cell.symbol)
+          : t('compare_toDate', formatDate(e.troughDate))}
       </span>
     </td>
   );
@@ -65,10 +64,12 @@ function Decline({ cell }: { cell: EpisodeCell }) {
 
 function Recovery({ cell }: { cell: EpisodeCell }) {
   const e = cell.decline.value;
-  if (!e) return <td title={why(cell.decline)}>—</td>;
+  if (!e) return <td title={why(cell.decline)}>{t('common_missing')}</td>;
   return (
     <td>
-      {e.tradingDaysToRecover === null ? 'not yet' : `${e.tradingDaysToRecover} days`}
+      {e.tradingDaysToRecover === null
+        ? t('markets_notYet')
+        : tPlural('compare_days', e.tradingDaysToRecover, formatCount(e.tradingDaysToRecover))}
       {e.recoveryDate && <span class="sublabel">{formatDate(e.recoveryDate)}</span>}
     </td>
   );
@@ -81,15 +82,15 @@ function Recovery({ cell }: { cell: EpisodeCell }) {
  * rows are labelled as context, with what they rest on.
  */
 export function ComparisonPanel({
-  table: t,
+  table,
   status,
 }: {
   table: IndexComparisonTable;
   status: DataStatus;
 }) {
-  const names = t.indexes.map((i) => ({
+  const names = table.indexes.map((i) => ({
     name: i.name,
-    via: i.proxyFor ? `via ${i.usedSymbol}` : null,
+    via: i.proxyFor ? t('markets_via', i.usedSymbol ?? '') : null,
   }));
   const header = (
     <thead>
@@ -106,25 +107,27 @@ export function ComparisonPanel({
   );
   return (
     <div class="comparison">
-      {t.asOf && <AsOfLine asOf={t.asOf} status={status} />}
+      {table.asOf && <AsOfLine asOf={table.asOf} status={status} />}
       <table class="figures compare">
-        <caption>Measured</caption>
+        <caption>{t('compare_measured')}</caption>
         {header}
         <tbody>
-          {t.volatility.map((v) =>
+          {table.volatility.map((v) =>
             percentRow(
               v.windowDays >= 1000
-                ? `Volatility, ${Math.round(v.windowDays / 252)} years`
-                : `Volatility, ${v.windowDays} days`,
+                ? t('compare_volatilityYears', formatCount(Math.round(v.windowDays / 252)))
+                : t('compare_volatilityDays', formatCount(v.windowDays)),
               v.figures,
             ),
           )}
           <tr>
             <th scope="row">
-              Beta to S&amp;P 500
-              <span class="sublabel">{t.beta.windowDays} days</span>
+              {t('compare_beta')}
+              <span class="sublabel">
+                {tPlural('compare_days', table.beta.windowDays, formatCount(table.beta.windowDays))}
+              </span>
             </th>
-            {t.beta.figures.map((f, i) => (
+            {table.beta.figures.map((f, i) => (
               <td key={i} title={why(f)}>
                 {formatNumber(f.value)}
               </td>
@@ -132,26 +135,28 @@ export function ComparisonPanel({
           </tr>
           <tr>
             <th scope="row">
-              Per +1pp 10Y yield
-              <span class="sublabel">daily return slope, {t.rateSensitivity.windowDays} days</span>
+              {t('compare_rate')}
+              <span class="sublabel">
+                {t('compare_rateBasis', formatCount(table.rateSensitivity.windowDays))}
+              </span>
             </th>
-            {t.rateSensitivity.figures.map((f, i) => (
+            {table.rateSensitivity.figures.map((f, i) => (
               <td key={i} class={trendClass(f.value?.slope ?? null)} title={why(f)}>
                 {formatSignedPercent(f.value?.slope ?? null)}
               </td>
             ))}
           </tr>
-          {t.episodes.map((row) => [
+          {table.episodes.map((row) => [
             <tr key={`${row.definition.id}-decline`}>
-              <th scope="row">{row.definition.label}: decline</th>
+              <th scope="row">{t('compare_decline', row.definition.label)}</th>
               {row.cells.map((c, i) => (
                 <Decline cell={c} key={i} />
               ))}
             </tr>,
             <tr key={`${row.definition.id}-recovery`}>
               <th scope="row">
-                {row.definition.id}: back to the peak
-                <span class="sublabel">trading days after the trough</span>
+                {t('compare_backToPeak', row.definition.id)}
+                <span class="sublabel">{t('compare_backToPeakBasis')}</span>
               </th>
               {row.cells.map((c, i) => (
                 <Recovery cell={c} key={i} />
@@ -159,9 +164,11 @@ export function ComparisonPanel({
             </tr>,
             <tr key={`${row.definition.id}-rebound`}>
               <th scope="row">
-                {row.definition.id}: the next 12 months
+                {t('compare_next12', row.definition.id)}
                 <span class="sublabel">
-                  from the Russell 2000 trough{row.from ? `, ${formatDate(row.from)}` : ''}
+                  {row.from
+                    ? t('compare_fromTroughDate', formatDate(row.from))
+                    : t('compare_fromTrough')}
                 </span>
               </th>
               {row.cells.map((c, i) => (
@@ -172,12 +179,12 @@ export function ComparisonPanel({
             </tr>,
           ])}
           <tr>
-            <th scope="row">Non-US revenue</th>
-            {t.revenue.map((quotes, i) => (
+            <th scope="row">{t('compare_nonUsRevenue')}</th>
+            {table.revenue.map((quotes, i) => (
               <td key={i}>
                 {quotes.length === 0 ? (
-                  <span class="muted" title="No published figure is bundled with R2K Lens">
-                    —
+                  <span class="muted" title={t('compare_noPublished')}>
+                    {t('common_missing')}
                   </span>
                 ) : (
                   quotes.map((q) => <Quote q={q} key={q.source} />)
@@ -189,44 +196,42 @@ export function ComparisonPanel({
       </table>
 
       <table class="figures compare context">
-        <caption>Context (how each index is usually described)</caption>
+        <caption>{t('compare_context')}</caption>
         {header}
         <tbody>
-          {t.context.map((row) => (
+          {table.context.map((row) => (
             <tr key={row.id}>
               <th scope="row">{row.label}</th>
-              {t.indexes.map((i) => (
-                <td key={i.requested}>{row.text[i.requested] ?? '—'}</td>
+              {table.indexes.map((i) => (
+                <td key={i.requested}>{row.text[i.requested] ?? t('common_missing')}</td>
               ))}
             </tr>
           ))}
         </tbody>
       </table>
       <ul class="basis muted">
-        {t.context.map((row) => (
-          <li key={row.id}>
-            {row.label}: {row.basis}.
-          </li>
+        {table.context.map((row) => (
+          <li key={row.id}>{t('compare_basis', row.label, row.basis)}</li>
         ))}
-        {[...new Map(t.revenue.flat().map((q) => [q.source, q])).values()].map((q) => (
+        {[...new Map(table.revenue.flat().map((q) => [q.source, q])).values()].map((q) => (
           <li key={q.source}>
-            Revenue, {q.publisher}: {q.source} ({quoteDate(q.asOf)}).
+            {t('compare_revenueSource', q.publisher, q.source, quoteDate(q.asOf))}
           </li>
         ))}
       </ul>
-      {t.notes.length > 0 && (
+      {table.notes.length > 0 && (
         <ul class="notices">
-          {t.notes.map((n) => (
+          {table.notes.map((n) => (
             <li key={n}>{n}</li>
           ))}
         </ul>
       )}
       <SourceLine
         sources={[
-          ...t.volatility
+          ...table.volatility
             .flatMap((v) => v.figures.map((f) => f.source))
             .flatMap((s) => s.split('; ')),
-          ...t.episodes.flatMap((e) => e.cells.map((c) => c.decline.source)),
+          ...table.episodes.flatMap((e) => e.cells.map((c) => c.decline.source)),
         ]}
       />
     </div>

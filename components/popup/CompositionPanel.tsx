@@ -1,13 +1,15 @@
 import type { CompositionData } from '../../lib/composition/composition-file';
-import { formatDate, formatPercent } from '../../lib/format/figures';
+import { formatCount, formatDate, formatNumber, formatPercent } from '../../lib/format/figures';
 import { ChartFigure } from '../chart/ChartFigure';
 import { SourceLine } from '../ui/SourceLine';
 import { sectorSummary } from './chart-summaries';
+import { t, tPlural } from '../../lib/i18n/translate';
 
+/** A change of weight in percentage points: "+0.42 pt", "−1.10 pt", "0.00 pt" (locale digits). */
 function signedPoints(from: number, to: number): string {
   const d = (to - from) * 100;
-  if (Math.abs(d) < 0.005) return '0.00 pt';
-  return `${d > 0 ? '+' : '−'}${Math.abs(d).toFixed(2)} pt`;
+  if (Math.abs(d) < 0.005) return t('composition_points', formatNumber(0, 2));
+  return t('composition_points', `${d > 0 ? '+' : '−'}${formatNumber(Math.abs(d), 2)}`);
 }
 
 /**
@@ -19,7 +21,7 @@ function signedPoints(from: number, to: number): string {
 export function CompositionPanel({ data }: { data: CompositionData }) {
   const now = data.files.at(-1);
   const first = data.files[0];
-  if (!now || !first) return <p class="muted">No holdings data is bundled.</p>;
+  if (!now || !first) return <p class="muted">{t('composition_none')}</p>;
   const overall = data.changes.at(-1);
   const earlier = first.asOf !== now.asOf ? first : null;
   const sectorNames = now.sectors.map((s) => s.sector);
@@ -28,45 +30,56 @@ export function CompositionPanel({ data }: { data: CompositionData }) {
   return (
     <div class="composition">
       <p class="as-of">
-        iShares IWM holdings as of <strong>{formatDate(now.asOf)}</strong> · {now.source}
+        {t('composition_asOfBefore')}
+        <strong>{formatDate(now.asOf)}</strong> · {now.source}
       </p>
-      <dl class="stats" aria-label="Membership">
+      <dl class="stats" aria-label={t('composition_membership')}>
         <div class="stat">
-          <dt>Members</dt>
-          <dd data-testid="member-count">{now.members.toLocaleString('en-US')}</dd>
+          <dt>{t('composition_members')}</dt>
+          <dd data-testid="member-count">{formatCount(now.members)}</dd>
         </div>
         <div class="stat">
-          <dt>Top 10 weight</dt>
+          <dt>{t('composition_top10Weight')}</dt>
           <dd>
             {formatPercent(now.top10.weight, 2)}
-            <span class="note"> of the fund</span>
+            <span class="note">{t('composition_ofFund')}</span>
           </dd>
         </div>
         <div class="stat">
-          <dt>Median member</dt>
+          <dt>{t('composition_median')}</dt>
           <dd>{formatPercent(now.medianWeight, 3)}</dd>
         </div>
         <div class="stat">
-          <dt>US domiciled</dt>
+          <dt>{t('composition_usDomiciled')}</dt>
           <dd>
             {formatPercent(now.unitedStates.weight)}
-            <span class="note"> ({now.unitedStates.members.toLocaleString('en-US')} members)</span>
+            <span class="note">
+              {tPlural(
+                'composition_membersNote',
+                now.unitedStates.members,
+                formatCount(now.unitedStates.members),
+              )}
+            </span>
           </dd>
         </div>
       </dl>
       <p class="source muted">
-        No single company dominates: the largest, {now.top10.holdings[0]?.name} (
-        {now.top10.holdings[0]?.ticker}), is{' '}
-        {formatPercent(now.top10.holdings[0]?.weight ?? null, 2)} of the fund. Weights are market
-        value over the fund&rsquo;s net assets (equities {formatPercent(now.equityWeight)}; the rest
-        is cash and futures).
+        {t(
+          'composition_noDominance',
+          now.top10.holdings[0]?.name ?? '',
+          now.top10.holdings[0]?.ticker ?? '',
+          formatPercent(now.top10.holdings[0]?.weight ?? null, 2),
+          formatPercent(now.equityWeight),
+        )}
       </p>
 
       <ChartFigure
-        title="Sector weights"
+        title={t('composition_sectorWeights')}
         summary={sectorSummary(now)}
         sources={[
-          `${now.source}, ${formatDate(now.asOf)}${earlier ? ` and ${formatDate(earlier.asOf)}` : ''}`,
+          earlier
+            ? t('composition_sourceTwo', now.source, formatDate(now.asOf), formatDate(earlier.asOf))
+            : t('composition_sourceOne', now.source, formatDate(now.asOf)),
         ]}
         height={Math.max(160, sectorNames.length * 22)}
         spec={{
@@ -92,23 +105,20 @@ export function CompositionPanel({ data }: { data: CompositionData }) {
         }}
       />
 
-      <h2>Industries</h2>
-      <p class="exposure">
-        The iShares files give each member a sector, not an industry, so regional banks and biotech
-        cannot be measured exactly. Counting names that say so gives a floor:
-      </p>
+      <h2>{t('composition_industries')}</h2>
+      <p class="exposure">{t('composition_industriesText')}</p>
       <table class="figures">
-        <caption>By company name, {formatDate(now.asOf)}</caption>
+        <caption>{t('composition_byNameCaption', formatDate(now.asOf))}</caption>
         <thead>
           <tr>
-            <th scope="col">Group</th>
-            <th scope="col">Members</th>
-            <th scope="col">Weight</th>
+            <th scope="col">{t('composition_colGroup')}</th>
+            <th scope="col">{t('composition_members')}</th>
+            <th scope="col">{t('composition_colWeight')}</th>
           </tr>
         </thead>
         <tbody>
           {now.nameGroups.map((g) => (
-            <tr key={g.id} title={`Names containing: ${g.words}`}>
+            <tr key={g.id} title={t('composition_namesContaining', g.words)}>
               <th scope="row">
                 {g.label}
                 <span class="sublabel">{g.words}</span>
@@ -120,14 +130,14 @@ export function CompositionPanel({ data }: { data: CompositionData }) {
         </tbody>
       </table>
 
-      <h2>Top 10 holdings</h2>
+      <h2>{t('composition_top10Heading')}</h2>
       <table class="figures">
-        <caption>Largest members, {formatDate(now.asOf)}</caption>
+        <caption>{t('composition_largestCaption', formatDate(now.asOf))}</caption>
         <thead>
           <tr>
-            <th scope="col">Company</th>
-            <th scope="col">Sector</th>
-            <th scope="col">Weight</th>
+            <th scope="col">{t('composition_colCompany')}</th>
+            <th scope="col">{t('composition_colSector')}</th>
+            <th scope="col">{t('composition_colWeight')}</th>
           </tr>
         </thead>
         <tbody>
@@ -146,26 +156,31 @@ export function CompositionPanel({ data }: { data: CompositionData }) {
 
       {overall && earlier && (
         <>
-          <h2>Change since {formatDate(overall.from)}</h2>
+          <h2>{t('composition_changeSince', formatDate(overall.from))}</h2>
           <p class="exposure">
-            {overall.joined} members joined and {overall.left} left between the{' '}
-            {formatDate(overall.from)} and {formatDate(overall.to)} files (reconstitution, IPO
-            additions, mergers and delistings); members went from{' '}
-            {earlier.members.toLocaleString('en-US')} to {now.members.toLocaleString('en-US')}, and
-            the top 10 from {formatPercent(earlier.top10.weight, 2)} to{' '}
-            {formatPercent(now.top10.weight, 2)} of the fund.
+            {t(
+              'composition_changeText',
+              formatCount(overall.joined),
+              formatCount(overall.left),
+              formatDate(overall.from),
+              formatDate(overall.to),
+              formatCount(earlier.members),
+              formatCount(now.members),
+              formatPercent(earlier.top10.weight, 2),
+              formatPercent(now.top10.weight, 2),
+            )}
           </p>
           <table class="figures">
-            <caption>Sector weight by file date</caption>
+            <caption>{t('composition_sectorByDate')}</caption>
             <thead>
               <tr>
-                <th scope="col">Sector</th>
+                <th scope="col">{t('composition_colSector')}</th>
                 {data.files.map((f) => (
                   <th scope="col" key={f.asOf}>
                     {formatDate(f.asOf)}
                   </th>
                 ))}
-                <th scope="col">Change</th>
+                <th scope="col">{t('composition_colChange')}</th>
               </tr>
             </thead>
             <tbody>
@@ -188,7 +203,11 @@ export function CompositionPanel({ data }: { data: CompositionData }) {
       )}
       <SourceLine
         sources={[
-          `${now.source}: files of ${data.files.map((f) => formatDate(f.asOf)).join(', ')}`,
+          t(
+            'composition_filesOf',
+            now.source,
+            data.files.map((f) => formatDate(f.asOf)).join(', '),
+          ),
         ]}
       />
     </div>

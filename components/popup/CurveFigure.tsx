@@ -3,6 +3,7 @@ import type { ChartView, CurveChart, ViewFigure } from '../../lib/context/dashbo
 import { ChartFigure } from '../chart/ChartFigure';
 import type { ValueFormat } from '../chart/chart-spec';
 import { ViewSwitch } from '../ui/ViewSwitch';
+import { t } from '../../lib/i18n/translate';
 
 export interface CurveFigureProps {
   title: string;
@@ -32,14 +33,14 @@ export function CurveFigure({
   const unavailable = Object.fromEntries(
     figures
       .filter((f) => f.figure.value === null)
-      .map((f) => [f.view, f.figure.detail ?? 'no data']),
+      .map((f) => [f.view, f.figure.detail ?? t('chart_noDataShort')]),
   ) as Partial<Record<ChartView, string>>;
   const shown =
     figures.find((f) => f.view === view && f.figure.value !== null) ??
     figures.find((f) => f.figure.value !== null);
   const controls = (
     <ViewSwitch
-      label={`Period of the chart "${title}"`}
+      label={t('chart_periodLabel', title)}
       options={figures.map((f) => f.view)}
       value={shown?.view ?? view}
       onChange={setView}
@@ -51,7 +52,7 @@ export function CurveFigure({
     return (
       <div class="chart-figure">
         <h3>{title}</h3>
-        <p class="muted">{figures[0]?.figure.detail ?? 'No data to chart.'}</p>
+        <p class="muted">{figures[0]?.figure.detail ?? t('chart_noData')}</p>
       </div>
     );
   }

@@ -5,6 +5,7 @@ import type { ChartView } from '../../lib/context/dashboard-charts';
 import type { Figure } from '../../lib/context/figure';
 import { INDEX_REVENUE_EXPOSURE } from '../../lib/context/domestic-revenue';
 import {
+  formatCount,
   formatDate,
   formatNumber,
   formatPercent,
@@ -24,35 +25,38 @@ import {
   volatilitySummary,
 } from './chart-summaries';
 import { CurveFigure } from './CurveFigure';
+import { t, tPlural } from '../../lib/i18n/translate';
 
 function why(figure: Figure<unknown>): string | undefined {
   return figure.value === null ? figure.detail : undefined;
 }
 
 const TREND_TEXT = {
-  rising: 'small caps leading',
-  falling: 'large caps leading',
-  flat: 'no clear leader',
-};
+  rising: 'markets_trendRising',
+  falling: 'markets_trendFalling',
+  flat: 'markets_trendFlat',
+} as const;
 
 function returnRows(c: DashboardContext): FigureRow[] {
   return [
     {
       label: c.russell2000.name,
-      sublabel: c.russell2000.proxyFor ? `via ${c.russell2000.usedSymbol}` : undefined,
+      sublabel: c.russell2000.proxyFor
+        ? t('markets_via', c.russell2000.usedSymbol ?? '')
+        : undefined,
       cells: c.returns.map((r) => ({ value: r.russell2000.value, title: why(r.russell2000) })),
     },
     ...c.benchmarks.map((b, i) => ({
       label: b.name,
-      sublabel: b.proxyFor ? `via ${b.usedSymbol}` : undefined,
+      sublabel: b.proxyFor ? t('markets_via', b.usedSymbol ?? '') : undefined,
       cells: c.returns.map((r) => {
         const f = r.benchmarks[i]?.figure;
         return { value: f?.value?.benchmark ?? null, title: f ? why(f) : undefined };
       }),
     })),
     ...c.benchmarks.map((b, i) => ({
-      label: `R2K vs ${b.name}`,
-      sublabel: 'excess return',
+      label: t('markets_excessLabel', b.name),
+      sublabel: t('markets_excessReturn'),
       cells: c.returns.map((r) => {
         const f = r.benchmarks[i]?.figure;
         return { value: f?.value?.excess ?? null, strong: true, title: f ? why(f) : undefined };
@@ -71,12 +75,12 @@ function ChartSlot({
   if (charts === null) {
     return (
       <p class="muted chart-loading" aria-busy="true">
-        Loading the chart…
+        {t('markets_loadingChart')}
       </p>
     );
   }
   if (!charts.ok) {
-    return <p class="error">The chart could not be built: {charts.error}</p>;
+    return <p class="error">{t('markets_chartError', charts.error)}</p>;
   }
   return <>{children(charts.data)}</>;
 }
@@ -107,7 +111,9 @@ export function MarketsPanel({
   return (
     <div class="markets">
       <FigureTable
-        caption={returnBasis === 'total-return' ? 'Total return' : 'Price return'}
+        caption={
+          returnBasis === 'total-return' ? t('markets_totalReturn') : t('markets_priceReturn')
+        }
         columns={c.returns.map((r) => r.period)}
         rows={returnRows(c)}
       />
@@ -116,7 +122,7 @@ export function MarketsPanel({
           <CurveFigure
             // A new chart period from the options opens the chart on it.
             key={chartPeriod}
-            title="Indexes rebased to 100"
+            title={t('markets_rebasedTitle')}
             figures={p.charts.rebased}
             initialView={chartPeriod}
             format="level"
@@ -127,21 +133,20 @@ export function MarketsPanel({
         )}
       </ChartSlot>
 
-      <h2>Small vs large caps</h2>
+      <h2>{t('markets_smallVsLarge')}</h2>
       <StatList
-        label="Relative strength"
+        label={t('markets_relativeStrength')}
         stats={[
           {
-            label: 'R2K / S&P 500, 1Y',
-            value: rs.rebased.value === null ? '—' : formatNumber(rs.rebased.value, 1),
-            note: '(100 a year ago)',
-            title:
-              why(rs.rebased) ??
-              'Ratio of the Russell 2000 to the S&P 500, rebased to 100 one year before the as-of date',
+            label: t('markets_ratioStat'),
+            value:
+              rs.rebased.value === null ? t('common_missing') : formatNumber(rs.rebased.value, 1),
+            note: t('markets_ratioNote'),
+            title: why(rs.rebased) ?? t('markets_ratioTitle'),
           },
           {
-            label: 'Trend, 3M',
-            value: rs.trend.value ? TREND_TEXT[rs.trend.value] : '—',
+            label: t('markets_trendStat'),
+            value: rs.trend.value ? t(TREND_TEXT[rs.trend.value]) : t('common_missing'),
             title: why(rs.trend),
             className:
               rs.trend.value === 'rising'
@@ -155,7 +160,7 @@ export function MarketsPanel({
       <ChartSlot charts={charts}>
         {(p) => (
           <CurveFigure
-            title="Russell 2000 / S&P 500"
+            title={t('markets_ratioChartTitle')}
             figures={p.charts.ratio}
             initialView="max"
             format="level"
@@ -166,20 +171,20 @@ export function MarketsPanel({
         )}
       </ChartSlot>
 
-      <h2>Volatility</h2>
+      <h2>{t('markets_volatilityHeading')}</h2>
       <StatList
-        label="Volatility"
+        label={t('markets_volatilityHeading')}
         stats={[
           {
-            label: `Volatility (${v.windowDays}d, ann.)`,
+            label: t('markets_volatilityStat', v.windowDays),
             value: formatPercent(v.russell2000.value),
-            note: `S&P 500 ${formatPercent(v.sp500.value)}`,
+            note: t('markets_sp500Note', formatPercent(v.sp500.value)),
             title: why(v.russell2000),
           },
           {
-            label: `Beta to S&P 500 (${v.betaWindowDays}d)`,
+            label: t('markets_betaStat', v.betaWindowDays),
             value: formatNumber(v.betaToSp500.value),
-            note: `corr. ${formatNumber(v.correlationToSp500.value)}`,
+            note: t('markets_corrNote', formatNumber(v.correlationToSp500.value)),
             title: why(v.betaToSp500),
           },
         ]}
@@ -187,7 +192,7 @@ export function MarketsPanel({
       <ChartSlot charts={charts}>
         {(p) => (
           <CurveFigure
-            title={`Rolling ${p.charts.volatility.windowDays}-day volatility`}
+            title={t('markets_rollingVolTitle', p.charts.volatility.windowDays)}
             figures={p.charts.volatility.views}
             initialView="5Y"
             format="percent"
@@ -197,11 +202,11 @@ export function MarketsPanel({
         )}
       </ChartSlot>
 
-      <h2>Drawdown and cycles</h2>
+      <h2>{t('markets_drawdownHeading')}</h2>
       <ChartSlot charts={charts}>
         {(p) => (
           <CurveFigure
-            title="Drawdown from the highest close"
+            title={t('markets_drawdownTitle')}
             figures={p.charts.drawdown}
             initialView="max"
             format="signed-percent"
@@ -212,25 +217,25 @@ export function MarketsPanel({
         )}
       </ChartSlot>
       <table class="figures">
-        <caption>Russell 2000 peak to trough</caption>
+        <caption>{t('markets_episodesCaption')}</caption>
         <thead>
           <tr>
-            <th scope="col">Episode</th>
-            <th scope="col">Drawdown</th>
-            <th scope="col">Peak</th>
-            <th scope="col">Trough</th>
-            <th scope="col">Recovery</th>
+            <th scope="col">{t('markets_colEpisode')}</th>
+            <th scope="col">{t('markets_colDrawdown')}</th>
+            <th scope="col">{t('markets_colPeak')}</th>
+            <th scope="col">{t('markets_colTrough')}</th>
+            <th scope="col">{t('markets_colRecovery')}</th>
           </tr>
         </thead>
         <tbody>
           <tr>
-            <th scope="row">Today</th>
+            <th scope="row">{t('markets_today')}</th>
             <td class={trendClass(current?.drawdown ?? null)} title={why(c.episodes.current)}>
               {formatSignedPercent(current?.drawdown ?? null, 1)}
             </td>
             <td>{formatDate(current?.peakDate)}</td>
             <td>{formatDate(current?.date)}</td>
-            <td>—</td>
+            <td>{t('common_missing')}</td>
           </tr>
           {c.episodes.past.map(({ definition, figure }) => {
             const e = figure.value;
@@ -243,9 +248,13 @@ export function MarketsPanel({
                 <td>
                   {e
                     ? e.tradingDaysToRecover === null
-                      ? 'not yet'
-                      : `${e.tradingDaysToRecover} trading days`
-                    : '—'}
+                      ? t('markets_notYet')
+                      : tPlural(
+                          'markets_tradingDays',
+                          e.tradingDaysToRecover,
+                          formatCount(e.tradingDaysToRecover),
+                        )
+                    : t('common_missing')}
                 </td>
               </tr>
             );
@@ -253,33 +262,35 @@ export function MarketsPanel({
         </tbody>
       </table>
 
-      <h2>Rate sensitivity</h2>
+      <h2>{t('markets_rateHeading')}</h2>
       <StatList
-        label="Rate sensitivity"
+        label={t('markets_rateHeading')}
         stats={[
           {
-            label: 'Russell 2000 per +1pp 10Y yield',
+            label: t('markets_rateR2k'),
             value: formatSignedPercent(rate.russell2000.value?.slope ?? null),
-            note: `corr. ${formatNumber(rate.russell2000.value?.correlation ?? null)}`,
+            note: t('markets_corrNote', formatNumber(rate.russell2000.value?.correlation ?? null)),
             title: why(rate.russell2000),
           },
           {
-            label: 'S&P 500 per +1pp 10Y yield',
+            label: t('markets_rateSp500'),
             value: formatSignedPercent(rate.sp500.value?.slope ?? null),
-            note: `corr. ${formatNumber(rate.sp500.value?.correlation ?? null)}`,
+            note: t('markets_corrNote', formatNumber(rate.sp500.value?.correlation ?? null)),
             title: why(rate.sp500),
           },
         ]}
       />
       {rate.note && <p class="source muted">{rate.note}</p>}
 
-      <h2>Domestic focus</h2>
+      <h2>{t('markets_domesticHeading')}</h2>
       <p class="exposure">
-        Non-US revenue: Russell 2000{' '}
-        <strong>{formatPercent(exposure.russell2000NonUsRevenueShare, 2)}</strong>, Russell 1000{' '}
-        <strong>{formatPercent(exposure.russell1000NonUsRevenueShare, 2)}</strong>.{' '}
+        {t(
+          'markets_nonUsRevenue',
+          formatPercent(exposure.russell2000NonUsRevenueShare, 2),
+          formatPercent(exposure.russell1000NonUsRevenueShare, 2),
+        )}{' '}
         <span class="muted">
-          {exposure.source}, as of {formatDate(exposure.asOf)}.
+          {t('markets_sourceAsOf', exposure.source, formatDate(exposure.asOf))}
         </span>
       </p>
       <SourceLine sources={c.chart.source.split('; ')} />

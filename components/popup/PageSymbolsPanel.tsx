@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { SymbolSummary } from '../../lib/context/symbol-summary';
 import {
+  formatCount,
   formatDate,
   formatPercent,
   formatSignedPercent,
@@ -11,6 +12,7 @@ import { isDetectionDisabled, type Settings } from '../../lib/settings/schema';
 import type { PageSymbol, PageSymbolsState } from './page-symbols-state';
 import { usePorts } from './popup-ports';
 import { useReply } from './use-reply';
+import { t, tPlural, type MessageKey } from '../../lib/i18n/translate';
 
 type SortKey = 'mentions' | 'symbol' | 'name' | 'member' | 'excess';
 interface Sort {
@@ -18,11 +20,11 @@ interface Sort {
   descending: boolean;
 }
 
-const MEMBER_TEXT: Record<SymbolSummary['membership']['status'], string> = {
-  member: 'Member',
-  'not-listed': 'Not listed',
-  'not-a-stock': '',
-  unknown: '?',
+const MEMBER_TEXT: Record<SymbolSummary['membership']['status'], MessageKey | null> = {
+  member: 'page_member',
+  'not-listed': 'page_notListed',
+  'not-a-stock': null,
+  unknown: 'page_memberUnknown',
 };
 
 interface Row {
@@ -69,17 +71,22 @@ export function sortRows(rows: readonly Row[], sort: Sort): Row[] {
 
 function kindLabel(s: SymbolSummary | undefined): string {
   if (!s) return '';
-  if (s.instrument === 'etf') return 'ETF';
-  if (s.instrument === 'index') return 'Index';
-  return MEMBER_TEXT[s.membership.status];
+  if (s.instrument === 'etf') return t('page_kindEtf');
+  if (s.instrument === 'index') return t('page_kindIndex');
+  const key = MEMBER_TEXT[s.membership.status];
+  return key ? t(key) : '';
 }
 
 function excessTitle(s: SymbolSummary): string {
   const f = s.oneYear;
-  if (f.value === null) return f.detail ?? 'no figure';
-  return (
-    `${s.symbol} ${formatSignedPercent(f.value.asset, 1)} vs Russell 2000 ${formatSignedPercent(f.value.benchmark, 1)} ` +
-    `over 1Y to ${formatDate(f.asOf)}. Source: ${f.source}`
+  if (f.value === null) return f.detail ?? t('page_noFigure');
+  return t(
+    'page_excessTitle',
+    s.symbol,
+    formatSignedPercent(f.value.asset, 1),
+    formatSignedPercent(f.value.benchmark, 1),
+    formatDate(f.asOf),
+    f.source,
   );
 }
 
@@ -137,7 +144,7 @@ export function PageSymbolsPanel({
   if (page.state === 'loading')
     return (
       <p class="muted" aria-busy="true">
-        Looking at the page…
+        {t('page_looking')}
       </p>
     );
   if (page.state === 'unavailable') {
@@ -150,7 +157,7 @@ export function PageSymbolsPanel({
   if (page.state === 'error') {
     return (
       <p class="error" role="alert">
-        The page did not answer properly: {page.reason}
+        {t('page_badAnswer', page.reason)}
       </p>
     );
   }
@@ -160,10 +167,10 @@ export function PageSymbolsPanel({
     return (
       <p class="muted">
         {settings?.detection.paused
-          ? 'R2K Lens is paused (Settings › Detection).'
+          ? t('page_paused')
           : off
-            ? `R2K Lens is switched off on ${host} (Settings › Detection).`
-            : 'No tickers or indexes found on this page yet.'}
+            ? t('page_switchedOff', host ?? '')
+            : t('page_none')}
       </p>
     );
   }
@@ -183,12 +190,10 @@ export function PageSymbolsPanel({
     setRevealed('');
     const r = await ports.sendToTab(page.tab.id, 'revealSymbol', { symbol });
     if (r.ok && r.data.revealed) {
-      setRevealed(`${symbol}: shown on the page, with its card.`);
+      setRevealed(t('page_revealed', symbol));
       ports.closePopup();
     } else {
-      setRevealed(
-        r.ok ? `${symbol} is no longer on the page.` : `${symbol} could not be shown: ${r.error}`,
-      );
+      setRevealed(r.ok ? t('page_gone', symbol) : t('page_revealFailed', symbol, r.error));
     }
   }
   const line = data?.page;
@@ -196,43 +201,67 @@ export function PageSymbolsPanel({
     <div class="page-symbols">
       {line && (
         <p class="page-line" data-testid="page-line">
-          <strong>{line.members}</strong> of {line.symbols} symbol{line.symbols === 1 ? '' : 's'}{' '}
-          {line.members === 1 ? 'is a' : 'are'} Russell 2000 member{line.members === 1 ? '' : 's'}
-          {line.holdingsAsOf && ` (iShares IWM holdings, ${formatDate(line.holdingsAsOf)})`}
+          {line.symbols === 1
+            ? tPlural('page_lineSingle', line.members, formatCount(line.members))
+            : tPlural(
+                'page_lineMembers',
+                line.members,
+                formatCount(line.members),
+                formatCount(line.symbols),
+              )}
+          {line.holdingsAsOf && t('page_lineHoldings', formatDate(line.holdingsAsOf))}
           {line.medianExcess !== null && (
             <>
-              ; median 1Y excess return of{' '}
               {line.membersWithReturn === line.members
-                ? 'them'
-                : `the ${line.membersWithReturn} with prices`}
-              :{' '}
+                ? t('page_lineMedianAll')
+                : t('page_lineMedianSome', formatCount(line.membersWithReturn))}
               <strong class={trendClass(line.medianExcess)}>
                 {formatSignedPercent(line.medianExcess, 1)}
-              </strong>{' '}
-              vs the index
+              </strong>
+              {t('page_lineVsIndex')}
               {line.asOf &&
                 (line.asOf.from === line.asOf.to
-                  ? ` (as of ${formatDate(line.asOf.to)})`
-                  : ` (as of ${formatDate(line.asOf.from)} to ${formatDate(line.asOf.to)})`)}
+                  ? t('page_lineAsOf', formatDate(line.asOf.to))
+                  : t('page_lineAsOfRange', formatDate(line.asOf.from), formatDate(line.asOf.to)))}
             </>
           )}
-          .
+          {t('page_lineEnd')}
         </p>
       )}
       {reply && !reply.ok && (
         <p class="error" role="alert">
-          Details could not be loaded: {reply.error}
+          {t('page_detailsError', reply.error)}
         </p>
       )}
       <table class="figures symbols-table">
-        <caption>Symbols on this page</caption>
+        <caption>{t('page_caption')}</caption>
         <thead>
           <tr>
-            <HeaderButton label="Symbol" sortKey="symbol" sort={sort} onSort={onSort} />
-            <HeaderButton label="Name" sortKey="name" sort={sort} onSort={onSort} />
-            <HeaderButton label="R2K" sortKey="member" sort={sort} onSort={onSort} />
-            <HeaderButton label="1Y vs R2K" sortKey="excess" sort={sort} onSort={onSort} />
-            <HeaderButton label="Mentions" sortKey="mentions" sort={sort} onSort={onSort} />
+            <HeaderButton
+              label={t('page_colSymbol')}
+              sortKey="symbol"
+              sort={sort}
+              onSort={onSort}
+            />
+            <HeaderButton label={t('page_colName')} sortKey="name" sort={sort} onSort={onSort} />
+            <HeaderButton
+              label={t('page_colMember')}
+              sortKey="member"
+              sort={sort}
+              onSort={onSort}
+            />
+            <HeaderButton
+              label={t('page_colExcess')}
+              sortKey="excess"
+              sort={sort}
+              onSort={onSort}
+            />
+            <HeaderButton
+              label={t('page_colMentions')}
+              sortKey="mentions"
+              sort={sort}
+              onSort={onSort}
+            />
           </tr>
         </thead>
         <tbody>
@@ -242,22 +271,31 @@ export function PageSymbolsPanel({
                 <button
                   type="button"
                   class="symbol-link"
-                  aria-label={`Show ${p.symbol} on the page`}
+                  aria-label={t('page_show', p.symbol)}
                   onClick={() => void reveal(p.symbol)}
                 >
                   {p.symbol}
                 </button>
               </th>
-              <td class="name" title={s?.nameSource ? `Name: ${s.nameSource}` : undefined}>
-                {s?.name ?? (reply === null ? '…' : '—')}
+              <td
+                class="name"
+                title={s?.nameSource ? t('page_nameSource', s.nameSource) : undefined}
+              >
+                {s?.name ?? (reply === null ? '…' : t('common_missing'))}
                 {s?.venue && <span class="sublabel">{s.venue}</span>}
               </td>
               <td
                 title={
                   s?.membership.status === 'member'
-                    ? `${s.membership.sector ?? ''}, ${formatPercent(s.membership.weight, 3)} of IWM (${s.membership.source}, ${formatDate(s.membership.asOf)})`
+                    ? t(
+                        'page_memberTitle',
+                        s.membership.sector ?? '',
+                        formatPercent(s.membership.weight, 3),
+                        s.membership.source ?? '',
+                        formatDate(s.membership.asOf),
+                      )
                     : s?.membership.asOf
-                      ? `Per the iShares IWM holdings of ${formatDate(s.membership.asOf)}`
+                      ? t('page_holdingsTitle', formatDate(s.membership.asOf))
                       : undefined
                 }
               >
@@ -268,7 +306,7 @@ export function PageSymbolsPanel({
                 title={s ? excessTitle(s) : undefined}
               >
                 {s?.pending ? (
-                  <span class="muted" aria-label="loading">
+                  <span class="muted" aria-label={t('page_loading')}>
                     …
                   </span>
                 ) : (
@@ -282,11 +320,11 @@ export function PageSymbolsPanel({
       </table>
       {page.symbols.length > MAX_SUMMARY_SYMBOLS && (
         <p class="source muted">
-          The {MAX_SUMMARY_SYMBOLS} most mentioned of {page.symbols.length} symbols are listed.
+          {t('page_truncated', formatCount(MAX_SUMMARY_SYMBOLS), formatCount(page.symbols.length))}
         </p>
       )}
       <p class="source muted" role="status">
-        {revealed || 'Choose a symbol to scroll to its first mention and open its card.'}
+        {revealed || t('page_choose')}
       </p>
       {data && data.notices.length > 0 && (
         <ul class="notices">
@@ -295,11 +333,7 @@ export function PageSymbolsPanel({
           ))}
         </ul>
       )}
-      <p class="source muted">
-        1Y excess return: the symbol&rsquo;s return minus the Russell 2000&rsquo;s over the year to
-        each symbol&rsquo;s latest saved close (hover a figure for its date and source). Names:
-        NASDAQ Trader and SEC directories; membership: iShares IWM holdings.
-      </p>
+      <p class="source muted">{t('page_footnote')}</p>
     </div>
   );
 }

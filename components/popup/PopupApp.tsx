@@ -18,6 +18,7 @@ import { usePorts } from './popup-ports';
 import { SiteAccessRow } from './SiteAccessRow';
 import { StatusBar } from './StatusBar';
 import { useReply } from './use-reply';
+import { t } from '../../lib/i18n/translate';
 
 /** The popup's tabs. */
 export type PanelId = 'markets' | 'index' | 'compare' | 'page';
@@ -49,12 +50,14 @@ function Level({ context: c }: { context: DashboardContext }) {
   return (
     <div>
       <h1>
-        Russell 2000 <span class="muted">{c.russell2000.usedSymbol ?? '^RUT'}</span>
+        {t('popup_indexName')} <span class="muted">{c.russell2000.usedSymbol ?? '^RUT'}</span>
       </h1>
       <span class="level" data-testid="r2k-level">
         {formatNumber(c.lastClose.value?.close ?? null)}
       </span>
-      <span class={`level-change ${trendClass(oneMonth)}`}>{formatSignedPercent(oneMonth)} 1M</span>
+      <span class={`level-change ${trendClass(oneMonth)}`}>
+        {t('popup_levelChange', formatSignedPercent(oneMonth))}
+      </span>
     </div>
   );
 }
@@ -141,14 +144,14 @@ export function PopupApp({ siteAccess, initialPanel = 'markets' }: PopupAppProps
   const d = dashboard?.ok ? dashboard.data : null;
   const symbolsCount = page.state === 'ready' ? page.symbols.length : null;
   const tabs: { id: PanelId; label: ComponentChildren }[] = [
-    { id: 'markets', label: 'Markets' },
-    { id: 'index', label: 'Index' },
-    { id: 'compare', label: 'Compare' },
+    { id: 'markets', label: t('popup_tabMarkets') },
+    { id: 'index', label: t('popup_tabIndex') },
+    { id: 'compare', label: t('popup_tabCompare') },
     {
       id: 'page',
       label: (
         <>
-          This page
+          {t('popup_tabPage')}
           {symbolsCount !== null && symbolsCount > 0 && <span class="badge">{symbolsCount}</span>}
         </>
       ),
@@ -161,15 +164,15 @@ export function PopupApp({ siteAccess, initialPanel = 'markets' }: PopupAppProps
           <Level context={d.context} />
         ) : dashboard === null ? (
           <p class="muted" aria-busy="true">
-            Loading the Russell 2000 dashboard…
+            {t('popup_loadingDashboard')}
           </p>
         ) : (
-          <h1>Russell 2000</h1>
+          <h1>{t('popup_indexName')}</h1>
         )}
         {d?.context.asOf && <AsOfLine asOf={d.context.asOf} status={d.status} />}
         {dashboard && !dashboard.ok && (
           <p class="error" role="alert" data-state="error">
-            The dashboard could not be built: {dashboard.error}
+            {t('popup_dashboardError', dashboard.error)}
           </p>
         )}
         <StatusBar
@@ -184,21 +187,21 @@ export function PopupApp({ siteAccess, initialPanel = 'markets' }: PopupAppProps
         />
       </header>
       {(siteAccess !== undefined || settings) && (
-        <section class="site-access" aria-label="Site access">
+        <section class="site-access" aria-label={t('popup_siteAccessLabel')}>
           {siteAccess ?? (settings && <SiteAccessRow settings={settings} />)}
         </section>
       )}
       <Tabs
-        label="Dashboard sections"
+        label={t('popup_sectionsLabel')}
         idPrefix="popup"
         tabs={tabs}
         selected={panel}
         onSelect={select}
       />
       <main>
-        {tabs.map((t) => (
-          <section key={t.id} {...tabPanelProps('popup', t.id)} hidden={t.id !== panel}>
-            {t.id === panel && t.id === 'markets' && d && (
+        {tabs.map((tab) => (
+          <section key={tab.id} {...tabPanelProps('popup', tab.id)} hidden={tab.id !== panel}>
+            {tab.id === panel && tab.id === 'markets' && d && (
               <>
                 <MarketsPanel
                   context={d.context}
@@ -215,40 +218,40 @@ export function PopupApp({ siteAccess, initialPanel = 'markets' }: PopupAppProps
                 )}
               </>
             )}
-            {t.id === panel &&
-              t.id === 'index' &&
+            {tab.id === panel &&
+              tab.id === 'index' &&
               (composition === null ? (
                 <p class="muted" aria-busy="true">
-                  Loading the holdings…
+                  {t('popup_loadingHoldings')}
                 </p>
               ) : composition.ok ? (
                 <CompositionPanel data={composition.data} />
               ) : (
                 <p class="error" role="alert">
-                  The holdings could not be read: {composition.error}
+                  {t('popup_holdingsError', composition.error)}
                 </p>
               ))}
-            {t.id === panel &&
-              t.id === 'compare' &&
+            {tab.id === panel &&
+              tab.id === 'compare' &&
               (comparison === null ? (
                 <p class="muted" aria-busy="true">
-                  Measuring the three indexes…
+                  {t('popup_loadingComparison')}
                 </p>
               ) : comparison.ok ? (
                 <ComparisonPanel table={comparison.data.table} status={comparison.data.status} />
               ) : (
                 <p class="error" role="alert">
-                  The comparison could not be built: {comparison.error}
+                  {t('popup_comparisonError', comparison.error)}
                 </p>
               ))}
-            {t.id === panel && t.id === 'page' && (
+            {tab.id === panel && tab.id === 'page' && (
               <PageSymbolsPanel page={page} settings={settings} version={dataVersion} />
             )}
           </section>
         ))}
       </main>
       <footer>
-        <span class="muted">R2K Lens</span>
+        <span class="muted">{t('common_brand')}</span>
         <a
           href="#"
           onClick={(e) => {
@@ -256,7 +259,7 @@ export function PopupApp({ siteAccess, initialPanel = 'markets' }: PopupAppProps
             ports.openOptions();
           }}
         >
-          Settings
+          {t('common_settings')}
         </a>
       </footer>
     </>

@@ -5,11 +5,12 @@ import { saveSettings } from '../../lib/settings/store';
 import { patternCovers } from '../../lib/site-access/match-pattern';
 import { siteAccessFor, type SiteAccess } from '../../lib/site-access/site-access-state';
 import { useSiteAccess, type SiteAccessView } from '../ui/use-site-access';
+import { t } from '../../lib/i18n/translate';
 
 const SOURCE_TEXT = {
-  default: 'one of the financial sites it runs on by default',
-  'all-sites': 'you allowed every site',
-  site: 'you allowed this site',
+  default: 'site_sourceDefault',
+  'all-sites': 'site_sourceAllSites',
+  site: 'site_sourceSite',
 } as const;
 
 /** The tab the popup is about: the active tab of its window (its URL is readable through `activeTab`). */
@@ -39,7 +40,7 @@ export function SiteAccessRow({ settings }: { settings: Settings }) {
     detection: settings.detection,
   });
   return (
-    <section class="site-row" aria-label="Site access" data-testid="site-access-row">
+    <section class="site-row" aria-label={t('popup_siteAccessLabel')} data-testid="site-access-row">
       <SiteLine state={state} />
       <SiteButtons
         state={state}
@@ -59,22 +60,21 @@ export function SiteAccessRow({ settings }: { settings: Settings }) {
 
 function SiteLine({ state }: { state: SiteAccess }) {
   if (state.kind === 'unsupported') {
-    return (
-      <p class="muted">R2K Lens cannot run on this page (browser pages, the web store, files).</p>
-    );
+    return <p class="muted">{t('site_unsupported')}</p>;
   }
-  if (state.paused) return <p>Paused on every site.</p>;
-  if (state.source === null) return <p>Not running on {state.host}.</p>;
+  if (state.paused) return <p>{t('site_paused')}</p>;
+  if (state.source === null) return <p>{t('site_notRunning', state.host)}</p>;
   if (state.switchedOff !== null) {
     return (
       <p>
-        Off on {state.host} <span class="muted">(you switched {state.switchedOff} off)</span>.
+        {t('site_offOn', state.host)}{' '}
+        <span class="muted">{t('site_switchedOff', state.switchedOff)}</span>
       </p>
     );
   }
   return (
     <p>
-      Running on {state.host} <span class="muted">({SOURCE_TEXT[state.source]})</span>.
+      {t('site_runningOn', state.host)} <span class="muted">{t(SOURCE_TEXT[state.source])}</span>
     </p>
   );
 }
@@ -101,7 +101,7 @@ function SiteButtons({
   if (state.paused) {
     return (
       <button type="button" onClick={() => void save({ paused: false })}>
-        Resume everywhere
+        {t('site_resume')}
       </button>
     );
   }
@@ -112,14 +112,14 @@ function SiteButtons({
       // First thing in the click handler: the browser only asks inside a user gesture.
       const granted = await browser.permissions.request({ origins: [state.sitePattern] });
       if (!granted) {
-        onMessage(`R2K Lens was not allowed on ${state.host}.`);
+        onMessage(t('site_notAllowed', state.host));
         return;
       }
     }
     if (state.switchedOff !== null) {
       await save({ disabledSites: detection.disabledSites.filter((s) => s !== state.switchedOff) });
     }
-    onMessage(`R2K Lens now runs on ${state.host}.`);
+    onMessage(t('site_nowRuns', state.host));
   }
 
   async function stopHere() {
@@ -131,17 +131,17 @@ function SiteButtons({
       const site = normalizeHostname(state.host) ?? state.host;
       await save({ disabledSites: [...new Set([...detection.disabledSites, site])] });
     }
-    onMessage(`R2K Lens stopped on ${state.host}.`);
+    onMessage(t('site_stopped', state.host));
   }
 
   const running = state.source !== null && state.switchedOff === null;
   return running ? (
     <button type="button" onClick={() => void stopHere()}>
-      Stop on this site
+      {t('site_stopHere')}
     </button>
   ) : (
     <button type="button" onClick={() => void runHere()}>
-      Run on this site
+      {t('site_runHere')}
     </button>
   );
 }

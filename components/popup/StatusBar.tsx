@@ -1,4 +1,4 @@
-import { formatDate } from '../../lib/format/figures';
+import { formatCount, formatDate } from '../../lib/format/figures';
 import type { Reply } from '../../lib/messaging/envelope';
 import type {
   DataLayerStatus,
@@ -6,24 +6,33 @@ import type {
   RefreshProgress,
   RefreshReport,
 } from '../../lib/messaging/protocol';
+import { t, uiLanguage } from '../../lib/i18n/translate';
 
+/** When the last fetch was, in words: "never", "just now", "5 minutes ago", "3 hours ago", or its date. */
 function ago(iso: string | null, now: number): string {
-  if (!iso) return 'never';
+  if (!iso) return t('status_never');
   const minutes = Math.round((now - Date.parse(iso)) / 60_000);
-  if (minutes < 1) return 'just now';
-  if (minutes < 60) return `${minutes} min ago`;
+  if (minutes < 1) return t('status_justNow');
+  const relative = new Intl.RelativeTimeFormat(uiLanguage(), { numeric: 'always' });
+  if (minutes < 60) return relative.format(-minutes, 'minute');
   const hours = Math.round(minutes / 60);
-  return hours < 48 ? `${hours} h ago` : formatDate(iso.slice(0, 10));
+  return hours < 48 ? relative.format(-hours, 'hour') : formatDate(iso.slice(0, 10));
 }
 
 /** A refresh's outcome in one sentence, with the first failure's reason. */
 export function refreshSummary(r: RefreshReport): string {
   if (r.skipped) return r.skipped;
-  const parts = [`${r.updated.length} updated`, `${r.unchanged.length} already current`];
-  if (r.failed.length > 0) {
-    parts.push(`${r.failed.length} failed (${r.failed[0]?.symbol}: ${r.failed[0]?.message})`);
-  }
-  return `Refresh: ${parts.join(', ')}.`;
+  const first = r.failed[0];
+  return first
+    ? t(
+        'status_refreshSummaryFailed',
+        formatCount(r.updated.length),
+        formatCount(r.unchanged.length),
+        formatCount(r.failed.length),
+        first.symbol,
+        first.message,
+      )
+    : t('status_refreshSummary', formatCount(r.updated.length), formatCount(r.unchanged.length));
 }
 
 export interface StatusBarProps {
@@ -58,40 +67,48 @@ export function StatusBar({
   now = Date.now(),
 }: StatusBarProps) {
   const refreshing = progress !== null;
-  const shownAsOf = asOf ? formatDate(asOf) : 'the saved date';
+  const shownAsOf = asOf ? formatDate(asOf) : t('status_savedDate');
   return (
-    <section class="status-bar" aria-label="Data status">
+    <section class="status-bar" aria-label={t('status_label')}>
       {!online && (
         <p class="banner offline" role="status" data-state="offline">
-          You are offline: the figures are saved data as of {shownAsOf}. They update when you are
-          back online.
+          {t('status_offline', shownAsOf)}
         </p>
       )}
       {online && fetchingOff && (
         <p class="banner" role="status" data-state="fetching-off">
-          Fetching is off (Settings › Market data › offline): the figures are saved data as of{' '}
-          {shownAsOf}.
+          {t('status_fetchingOff', shownAsOf)}
         </p>
       )}
       {online && !fetchingOff && data?.stale && !refreshing && (
         <p class="banner stale" role="status" data-state="stale">
-          Stale: the latest close shown is {shownAsOf}
-          {data.origin === 'snapshot' ? ' (the bundled offline snapshot)' : ''}. Refresh to fetch
-          newer closes.
+          {data.origin === 'snapshot'
+            ? t('status_staleSnapshot', shownAsOf)
+            : t('status_stale', shownAsOf)}
         </p>
       )}
       {layer?.storage === 'memory' && (
         <p class="banner error" role="alert" data-state="storage">
-          Storage unavailable ({layer.degradedReason}): working from memory and the bundled
-          snapshot.
+          {t('status_storageMemory', layer.degradedReason ?? '')}
         </p>
       )}
       {refreshing && (
         <div class="banner progress" role="status" data-state="refreshing">
           <label>
             {progress.total > 0
-              ? `Refreshing ${Math.min(progress.done + 1, progress.total)} of ${progress.total}${progress.current ? ` (${progress.current})` : ''}…`
-              : 'Refreshing…'}
+              ? progress.current
+                ? t(
+                    'status_refreshingSymbol',
+                    formatCount(Math.min(progress.done + 1, progress.total)),
+                    formatCount(progress.total),
+                    progress.current,
+                  )
+                : t(
+                    'status_refreshingCount',
+                    formatCount(Math.min(progress.done + 1, progress.total)),
+                    formatCount(progress.total),
+                  )
+              : t('status_refreshing')}
             <progress max={Math.max(1, progress.total)} value={progress.done} />
           </label>
         </div>
@@ -102,22 +119,24 @@ export function StatusBar({
           role={result.ok && result.data.failed.length === 0 ? 'status' : 'alert'}
           data-state="refresh-result"
         >
-          {result.ok ? refreshSummary(result.data) : `Refresh failed: ${result.error}`}
+          {result.ok ? refreshSummary(result.data) : t('status_refreshFailed', result.error)}
         </p>
       )}
       <div class="data-line">
         <span class="muted">
           {layer ? (
             <>
-              US market {layer.marketOpen ? 'open' : 'closed'} · last fetch{' '}
-              {ago(layer.lastFetchAt, now)}
+              {t(
+                layer.marketOpen ? 'status_marketOpen' : 'status_marketClosed',
+                ago(layer.lastFetchAt, now),
+              )}
             </>
           ) : (
             ' '
           )}
         </span>
         <button type="button" disabled={refreshing || fetchingOff} onClick={onRefresh}>
-          {refreshing ? 'Refreshing…' : 'Refresh now'}
+          {refreshing ? t('status_refreshing') : t('status_refreshNow')}
         </button>
       </div>
     </section>

@@ -5,11 +5,13 @@
 import type { CurveChart } from '../../lib/context/dashboard-charts';
 import type { CompositionSummary } from '../../lib/composition/holdings-composition';
 import {
+  formatCount,
   formatDate,
   formatNumber,
   formatPercent,
   formatSignedPercent,
 } from '../../lib/format/figures';
+import { t } from '../../lib/i18n/translate';
 
 function lastKnown(values: readonly (number | null)[]): number | null {
   for (let i = values.length - 1; i >= 0; i -= 1) {
@@ -20,7 +22,7 @@ function lastKnown(values: readonly (number | null)[]): number | null {
 }
 
 function period(chart: CurveChart): string {
-  return `${formatDate(chart.startDate)} to ${formatDate(chart.dates.at(-1))}`;
+  return t('summary_period', formatDate(chart.startDate), formatDate(chart.dates.at(-1)));
 }
 
 /** "From Feb 20, 2025 to Feb 20, 2026: Russell 2000 +17.8%, S&P 500 +13.0%, ..." */
@@ -29,7 +31,7 @@ export function rebasedSummary(chart: CurveChart): string {
     const last = lastKnown(l.values);
     return `${l.label} ${formatSignedPercent(last === null ? null : last / 100 - 1, 1)}`;
   });
-  return `From ${period(chart)}, rebased to 100: ${parts.join(', ')}.`;
+  return t('summary_rebased', period(chart), parts.join(', '));
 }
 
 /** The ratio's level against its start and its 1-year average, and the marked episodes. */
@@ -40,22 +42,31 @@ export function ratioSummary(chart: CurveChart): string {
   const high = ratio?.high;
   const low = ratio?.low;
   const sentences = [
-    `Russell 2000 / S&P 500 from ${period(chart)} (100 = start): ${formatNumber(last, 1)} at the end, ` +
-      `highest ${formatNumber(high?.value ?? null, 1)} on ${formatDate(high?.date)}, ` +
-      `lowest ${formatNumber(low?.value ?? null, 1)} on ${formatDate(low?.date)}.`,
+    t(
+      'summary_ratio',
+      period(chart),
+      formatNumber(last, 1),
+      formatNumber(high?.value ?? null, 1),
+      formatDate(high?.date),
+      formatNumber(low?.value ?? null, 1),
+      formatDate(low?.date),
+    ),
   ];
   if (last !== null && avg !== null) {
     sentences.push(
       last > avg
-        ? `It is above its 1-year average (${formatNumber(avg, 1)}): small caps have led lately.`
-        : `It is below its 1-year average (${formatNumber(avg, 1)}): large caps have led lately.`,
+        ? t('summary_ratioAbove', formatNumber(avg, 1))
+        : t('summary_ratioBelow', formatNumber(avg, 1)),
     );
   }
   if (chart.markers.length > 0) {
     sentences.push(
-      `Shaded: ${chart.markers
-        .map((m) => `${m.label} (${formatDate(m.from)} to ${formatDate(m.date)})`)
-        .join('; ')}.`,
+      t(
+        'summary_shaded',
+        chart.markers
+          .map((m) => t('summary_shadedEpisode', m.label, formatDate(m.from), formatDate(m.date)))
+          .join('; '),
+      ),
     );
   }
   return sentences.join(' ');
@@ -67,26 +78,32 @@ export function volatilitySummary(chart: CurveChart, windowDays: number): string
     .map((l) => `${l.label} ${formatPercent(lastKnown(l.values))}`)
     .join(', ');
   const peak = chart.lines[0]?.high;
-  return (
-    `${windowDays}-day realized volatility, annualized, on ${formatDate(chart.dates.at(-1))}: ${latest}. ` +
-    `Highest from ${period(chart)}: ${chart.lines[0]?.label} ${formatPercent(peak?.value ?? null)} on ${formatDate(peak?.date)}.`
-  );
+  return [
+    t('summary_volatility', windowDays, formatDate(chart.dates.at(-1)), latest),
+    t(
+      'summary_volatilityPeak',
+      period(chart),
+      chart.lines[0]?.label ?? '',
+      formatPercent(peak?.value ?? null),
+      formatDate(peak?.date),
+    ),
+  ].join(' ');
 }
 
 /** Today's drawdown and the marked troughs. */
 export function drawdownSummary(chart: CurveChart): string {
-  const name = chart.lines[0]?.label ?? 'Russell 2000';
+  const name = chart.lines[0]?.label ?? t('popup_indexName');
   const marks = chart.markers.map((m) =>
     m.id === 'today'
-      ? `today (${formatDate(m.date)}) ${formatSignedPercent(m.value, 1)}`
-      : `${m.label} ${formatSignedPercent(m.value, 1)} on ${formatDate(m.date)}`,
+      ? t('summary_drawdownToday', formatDate(m.date), formatSignedPercent(m.value, 1))
+      : t('summary_drawdownMark', m.label, formatSignedPercent(m.value, 1), formatDate(m.date)),
   );
   const others = chart.lines
     .slice(1)
-    .map((l) => `${l.label} today ${formatSignedPercent(lastKnown(l.values), 1)}`);
+    .map((l) => t('summary_drawdownOther', l.label, formatSignedPercent(lastKnown(l.values), 1)));
   return [
-    `${name} below its highest close so far: ${marks.join('; ')}.`,
-    ...(others.length > 0 ? [`${others.join(', ')}.`] : []),
+    t('summary_drawdown', name, marks.join('; ')),
+    ...(others.length > 0 ? [t('summary_sentence', others.join(', '))] : []),
   ].join(' ');
 }
 
@@ -96,8 +113,8 @@ export function sectorSummary(summary: CompositionSummary): string {
     .slice(0, 3)
     .map((s) => `${s.sector} ${formatPercent(s.weight)}`)
     .join(', ');
-  return (
-    `${summary.sectors.length} sectors in the ${formatDate(summary.asOf)} holdings; the largest: ${top}. ` +
-    `The top 10 of ${summary.members.toLocaleString('en-US')} members weigh ${formatPercent(summary.top10.weight, 2)} together.`
-  );
+  return [
+    t('summary_sectors', formatCount(summary.sectors.length), formatDate(summary.asOf), top),
+    t('summary_top10', formatCount(summary.members), formatPercent(summary.top10.weight, 2)),
+  ].join(' ');
 }

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { t } from '../../lib/i18n/translate';
 import { NO_RECEIVER } from '../../lib/messaging/client';
 import type { ContentProtocolMap } from '../../lib/messaging/protocol';
 import { tabKind, whyNotRunning } from '../../lib/tabs/tab-kind';
@@ -30,7 +31,7 @@ export function usePageSymbols(version: unknown): PageSymbolsState {
     void (async () => {
       const tab = await ports.activeTab().catch(() => null);
       if (!tab) {
-        if (alive) setState({ state: 'unavailable', tab: null, reason: 'There is no active tab.' });
+        if (alive) setState({ state: 'unavailable', tab: null, reason: t('page_noActiveTab') });
         return;
       }
       const reply = await ports.sendToTab(tab.id, 'getPageSymbols', {});

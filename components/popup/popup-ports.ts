@@ -1,6 +1,6 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import { sendToBackground, sendToTab } from '../../lib/messaging/client';
 import type { Reply } from '../../lib/messaging/envelope';
 import {
@@ -46,19 +46,37 @@ export interface PopupPorts {
 /**
  * The active tab of the window the popup belongs to. When the popup page itself is that tab (it
  * was opened in a tab or a window of its own), the active tab of the last focused normal window.
+ * Exported for its test; the popup reads it through `browserPorts.activeTab`.
  */
-async function activeTab(): Promise<ActiveTab | null> {
+export async function activeTab(): Promise<ActiveTab | null> {
   // Undefined in the toolbar popup; the popup page's own tab when it is opened in one.
   const self = await browser.tabs.getCurrent();
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   let chosen = tab;
   if (!tab || (self !== undefined && tab.id === self.id)) {
-    const win = await browser.windows.getLastFocused({ windowTypes: ['normal'] }).catch(() => null);
-    if (win?.id !== undefined) {
-      [chosen] = await browser.tabs.query({ active: true, windowId: win.id });
-    }
+    chosen = await activeTabOfLastNormalWindow(self?.id);
   }
   return chosen?.id === undefined ? null : { id: chosen.id, url: chosen.url ?? null };
+}
+
+/**
+ * The active tab of the normal window used last, other than the popup's own tab. Firefox ignores
+ * `getLastFocused`'s `windowTypes` filter: with the popup page in a popup window of its own, it
+ * returns that window, whose only tab is the popup. So the window's type is checked, and failing
+ * that the active tab of a normal window that was used most recently (`lastAccessed`) is taken.
+ */
+async function activeTabOfLastNormalWindow(
+  selfId: number | undefined,
+): Promise<Browser.tabs.Tab | undefined> {
+  const win = await browser.windows.getLastFocused({ windowTypes: ['normal'] }).catch(() => null);
+  if (win?.id !== undefined && (win.type === undefined || win.type === 'normal')) {
+    const [tab] = await browser.tabs.query({ active: true, windowId: win.id });
+    if (tab && tab.id !== selfId) return tab;
+  }
+  const tabs = await browser.tabs.query({ active: true, windowType: 'normal' });
+  return tabs
+    .filter((tab) => tab.id !== selfId)
+    .toSorted((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0))[0];
 }
 
 /** The real browser. */

@@ -1,3 +1,4 @@
+import { t } from '../../lib/i18n/translate';
 import { formatSignedPercent, trendClass } from '../../lib/format/figures';
 
 export interface FigureCell {
@@ -31,7 +32,7 @@ export function FigureTable({ caption, columns, rows, digits = 1 }: FigureTableP
       <thead>
         <tr>
           <th scope="col">
-            <span class="sr">Series</span>
+            <span class="sr">{t('chart_seriesHeader')}</span>
           </th>
           {columns.map((c) => (
             <th scope="col" key={c}>

@@ -1,14 +1,15 @@
 import { formatDate } from '../../lib/format/figures';
 import type { DataStatus } from '../../lib/messaging/protocol';
+import { t } from '../../lib/i18n/translate';
 
 function originText(status: DataStatus | undefined): string | null {
   switch (status?.origin) {
     case 'snapshot':
-      return 'bundled offline snapshot';
+      return t('source_originSnapshot');
     case 'cache':
-      return 'cached';
+      return t('source_originCache');
     case 'live':
-      return 'just fetched';
+      return t('source_originLive');
     default:
       return null;
   }
@@ -19,9 +20,11 @@ export function AsOfLine({ asOf, status }: { asOf: string; status?: DataStatus |
   const origin = originText(status);
   return (
     <p class="as-of">
-      As of <strong>{formatDate(asOf)}</strong> close
+      {t('source_asOfBefore')}
+      <strong>{formatDate(asOf)}</strong>
+      {t('source_asOfAfter')}
       {origin && ` · ${origin}`}
-      {status?.stale && <span class="stale"> · stale</span>}
+      {status?.stale && <span class="stale"> · {t('source_stale')}</span>}
     </p>
   );
 }
@@ -29,5 +32,5 @@ export function AsOfLine({ asOf, status }: { asOf: string; status?: DataStatus |
 /** The sources of the figures above: shown under every block of numbers. */
 export function SourceLine({ sources }: { sources: string[] }) {
   const unique = [...new Set(sources.filter((s) => s !== ''))];
-  return <p class="source muted">Source: {unique.join('; ')}</p>;
+  return <p class="source muted">{t('source_line', unique.join('; '))}</p>;
 }

@@ -1,3 +1,4 @@
+import { t } from '../../lib/i18n/translate';
 export interface ViewSwitchProps<V extends string> {
   /** What is switched, for screen readers ("Period of the rebased chart"). */
   label: string;
@@ -29,7 +30,7 @@ export function ViewSwitch<V extends string>({
             title={why}
             onClick={() => onChange(option)}
           >
-            {option === 'max' ? 'Max' : option}
+            {option === 'max' ? t('chart_viewMax') : option}
           </button>
         );
       })}

@@ -11,6 +11,7 @@ import { getDataService, resetToSnapshot } from './data-service';
 import { describeFailure } from './describe-failure';
 import { notifyDataUpdated } from './notify';
 import { refreshProgress, reportRefreshProgress } from './refresh-progress';
+import { t } from '../../lib/i18n/translate';
 
 /** Symbols viewed recently that "Refresh now" also updates, most recent first. */
 const RECENT_SYMBOLS = 25;
@@ -74,7 +75,7 @@ async function refreshAllNow(settings: Settings): Promise<RefreshReport> {
       updated: [],
       unchanged: [],
       failed: [],
-      skipped: 'Fetching is off (Settings › Market data › offline).',
+      skipped: t('bg_fetchingOff'),
     };
   }
   const data = await getDataService();

@@ -1,4 +1,5 @@
 import type { ProviderErrorInfo } from '../../lib/providers/provider-error';
+import { t } from '../../lib/i18n/translate';
 
 /** A provider failure in plain words for the card and popup. */
 export function describeFailure(
@@ -6,21 +7,21 @@ export function describeFailure(
 ): string {
   switch (error.kind) {
     case 'unknown-symbol':
-      return 'the data provider does not know this symbol.';
+      return t('bg_failUnknownSymbol');
     case 'rate-limited':
-      return 'the data provider asked us to slow down; retrying later.';
+      return t('bg_failRateLimited');
     case 'timeout':
-      return 'the data provider did not answer in time.';
+      return t('bg_failTimeout');
     case 'network':
-      return 'the data provider could not be reached (offline?).';
+      return t('bg_failNetwork');
     case 'html':
-      return 'the data provider answered with a web page instead of data.';
+      return t('bg_failHtml');
     case 'empty':
-      return 'the data provider returned no prices.';
+      return t('bg_failEmpty');
     case 'malformed':
-      return 'the data provider sent a response we could not read; saved data was kept.';
+      return t('bg_failMalformed');
     case 'http':
-      return `the data provider answered HTTP ${error.status ?? 'error'}.`;
+      return t('bg_failHttp', error.status ?? '?');
     default:
       return error.message;
   }

@@ -14,6 +14,8 @@ import type { RefreshResult } from '../../lib/refresh/refresh-result';
 import type { RefreshPolicy, Settings } from '../../lib/settings/schema';
 import { getDataService, STATE_KEYS, type DataService } from './data-service';
 import { describeFailure } from './describe-failure';
+import { formatDate } from '../../lib/format/figures';
+import { t } from '../../lib/i18n/translate';
 import { loadBundledSnapshot } from './snapshot-source';
 import { seriesMemo, type SeriesMemo } from './series-memo';
 
@@ -91,10 +93,10 @@ export interface CacheMarketDataOptions {
 }
 
 function instrumentOf(type: string | null, symbol: string): Instrument {
-  const t = (type ?? '').toUpperCase();
-  if (t === 'ETF') return 'etf';
-  if (t === 'EQUITY' || t === 'STOCK') return 'stock';
-  if (t === 'INDEX' || symbol.startsWith('^')) return 'index';
+  const kind = (type ?? '').toUpperCase();
+  if (kind === 'ETF') return 'etf';
+  if (kind === 'EQUITY' || kind === 'STOCK') return 'stock';
+  if (kind === 'INDEX' || symbol.startsWith('^')) return 'index';
   return 'unknown';
 }
 
@@ -107,9 +109,7 @@ export function cacheMarketData(data: DataService, options: CacheMarketDataOptio
   const memo = options.memo ?? seriesMemo;
   const storageNotices = (): string[] =>
     cache.backend === 'memory'
-      ? [
-          `Storage unavailable (${cache.degradedReason ?? 'IndexedDB could not be opened'}): working from memory and the bundled snapshot.`,
-        ]
+      ? [t('status_storageMemory', cache.degradedReason ?? t('bg_idbNotOpened'))]
       : [];
 
   /** Keeps the cache within its bound after a new symbol came in (or failed, leaving a row). */
@@ -132,7 +132,7 @@ export function cacheMarketData(data: DataService, options: CacheMarketDataOptio
     snapshotSources ??= cache
       .readState(STATE_KEYS.snapshotSources)
       .then((v) => (typeof v === 'object' && v !== null ? (v as Record<string, string>) : {}));
-    return (await snapshotSources)[cached.series.symbol] ?? 'Bundled snapshot';
+    return (await snapshotSources)[cached.series.symbol] ?? t('bg_bundledSnapshot');
   };
 
   async function priced(cached: CachedSeries): Promise<PricedSeries> {
@@ -155,10 +155,10 @@ export function cacheMarketData(data: DataService, options: CacheMarketDataOptio
     const notices = storageNotices();
     if (meta?.lastError && (meta.fetchedAt ?? 0) < meta.lastError.at) {
       notices.push(
-        `Update failed: ${describeFailure(meta.lastError)} Showing data as of ${cached.series.asOf}.`,
+        t('bg_updateFailed', describeFailure(meta.lastError), formatDate(cached.series.asOf)),
       );
     } else if (refreshing) {
-      notices.push(`Checking for newer ${cached.series.symbol} data…`);
+      notices.push(t('bg_checking', cached.series.symbol));
     }
     return {
       origin: meta === null || meta.source === 'snapshot' ? 'snapshot' : 'cache',
@@ -225,7 +225,7 @@ export function cacheMarketData(data: DataService, options: CacheMarketDataOptio
       if (!canFetch) {
         return {
           ok: false,
-          reason: `No saved data for ${symbol}, and fetching is off (Settings › Market data › offline).`,
+          reason: t('bg_noSavedDataOffline', symbol),
           cause: 'offline',
         };
       }
@@ -239,8 +239,8 @@ export function cacheMarketData(data: DataService, options: CacheMarketDataOptio
         return {
           ok: false,
           reason: error
-            ? `No data for ${symbol}: ${describeFailure(error)}`
-            : `No data for ${symbol} yet.`,
+            ? t('bg_noData', symbol, describeFailure(error))
+            : t('bg_noDataYet', symbol),
           cause: causeOf(error),
         };
       }
@@ -269,8 +269,8 @@ export function cacheMarketData(data: DataService, options: CacheMarketDataOptio
       return {
         ok: false,
         reason: error
-          ? `No data for ${symbol}: ${describeFailure(error)}`
-          : `No saved data for ${symbol}.`,
+          ? t('bg_noData', symbol, describeFailure(error))
+          : t('bg_noSavedData', symbol),
         cause: causeOf(error),
       };
     },

@@ -7,6 +7,7 @@ import { loadSymbolTable } from './bundled-tables';
 import { getDataService } from './data-service';
 import { getMarketData, type MarketData } from './market-data';
 import { notifyDataUpdated } from './notify';
+import { t } from '../../lib/i18n/translate';
 
 /** Most uncached symbols one request starts fetching (the rest wait for a later request). */
 export const MAX_FETCHES_PER_REQUEST = 20;
@@ -75,9 +76,7 @@ export async function summarizeSymbols(
   try {
     table = await deps.symbolTable();
   } catch (error) {
-    notices.push(
-      `Company names are unavailable (${error instanceof Error ? error.message : String(error)}).`,
-    );
+    notices.push(t('bg_namesUnavailable', error instanceof Error ? error.message : String(error)));
   }
   const { available } = await deps.data.benchmarks(settings.comparison.benchmarks);
   const canFetch = settings.data.refresh !== 'offline';
@@ -115,9 +114,7 @@ export async function summarizeSymbols(
     );
   }
   if (!canFetch && summaries.some((s) => s.oneYear.value === null)) {
-    notices.push(
-      'Fetching is off (Settings › Market data › offline): symbols without saved prices show no return.',
-    );
+    notices.push(t('bg_fetchingOffSymbols'));
   }
   return { summaries, page: summarizePage(summaries), notices };
 }

@@ -1,4 +1,4 @@
-import { formatPercent, formatSignedPercent } from './figures';
+import { dateFormat, formatNumber, formatPercent, formatSignedPercent, isoDay } from './figures';
 
 /**
  * A chart value as written on an axis, a tooltip or a data table: `level` values (index levels,
@@ -13,31 +13,20 @@ export function formatChartValue(
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
   if (format === 'percent') return formatPercent(value, digits);
   if (format === 'signed-percent') return formatSignedPercent(value, digits);
-  return value.toLocaleString('en-US', {
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  });
+  return formatNumber(value, digits);
 }
 
-/** A chart's date label: the year for spans of more than two years, else "Feb 20" style. */
+/**
+ * A chart's date label in the figure locale: the year for spans of more than two years, else
+ * "Feb 20" style, with the year for spans of more than 300 days ("Feb 20, 2026").
+ */
 export function formatChartDate(iso: string, spanDays: number): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  if (!m) return iso;
-  if (spanDays > 730) return m[1] as string;
-  const months = [
-    'Jan',
-    'Feb',
-    'Mar',
-    'Apr',
-    'May',
-    'Jun',
-    'Jul',
-    'Aug',
-    'Sep',
-    'Oct',
-    'Nov',
-    'Dec',
-  ];
-  const label = `${months[Number(m[2]) - 1] ?? '?'} ${Number(m[3])}`;
-  return spanDays > 300 ? `${label}, ${m[1]}` : label;
+  const day = isoDay(iso);
+  if (!day) return iso;
+  if (spanDays > 730) return dateFormat({ year: 'numeric' }).format(day);
+  return dateFormat(
+    spanDays > 300
+      ? { month: 'short', day: 'numeric', year: 'numeric' }
+      : { month: 'short', day: 'numeric' },
+  ).format(day);
 }

@@ -2,10 +2,10 @@
  * How figures are written for users. Inputs follow the metrics' conventions: returns and
  * volatilities are fractions (0.05 = 5%); a missing value (null) is written as an em dash, never
  * as "NaN". Numbers follow a locale: the browser's own by default (the settings' number format
- * can pin another, see {@link setFigureLocale}); dates stay "Feb 20, 2026" in every locale.
+ * can pin another, see {@link setFigureLocale}); dates too ("Feb 20, 2026" in en-US,
+ * "20. Feb. 2026" in de), through `Intl`.
  */
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const MISSING = '—';
 
 /** `undefined`: the runtime's default locale (in a browser, its language). */
@@ -29,6 +29,7 @@ export function setFigureLocale(locale: string | undefined): void {
   if (next === figureLocale) return;
   figureLocale = next;
   formats.clear();
+  dateFormats.clear();
 }
 
 /** The locale numbers are written in now (`undefined`: the browser's own). */
@@ -73,11 +74,46 @@ export function formatNumber(value: number | null | undefined, digits = 2): stri
   return numberFormat('decimal', digits, false).format(value);
 }
 
-/** An ISO date as "Feb 20, 2026" (the date itself, no time-zone shift). */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * A `Intl.DateTimeFormat` in the figure locale for calendar dates: read in UTC, so an ISO date
+ * is written as that date whatever the machine's time zone.
+ */
+export function dateFormat(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = JSON.stringify(options);
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(figureLocale, { ...options, timeZone: 'UTC' });
+    dateFormats.set(key, format);
+  }
+  return format;
+}
+
+/** The UTC instant of an ISO date's (`YYYY-MM-DD`, or `YYYY-MM`) day, or null. */
+export function isoDay(iso: string | null | undefined): Date | null {
+  const m = iso ? /^(\d{4})-(\d{2})(?:-(\d{2}))?/.exec(iso) : null;
+  if (!m) return null;
+  return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3] ?? 1)));
+}
+
+/** An ISO date as "Feb 20, 2026" in en-US ("20. Feb. 2026" in de): the date itself, no time-zone shift. */
 export function formatDate(iso: string | null | undefined): string {
-  const m = iso ? /^(\d{4})-(\d{2})-(\d{2})/.exec(iso) : null;
-  if (!m) return MISSING;
-  return `${MONTHS[Number(m[2]) - 1] ?? '?'} ${Number(m[3])}, ${m[1]}`;
+  const day = isoDay(iso);
+  if (!day) return MISSING;
+  return dateFormat({ month: 'short', day: 'numeric', year: 'numeric' }).format(day);
+}
+
+/** A month as "Sep 2023" in en-US ("Sept. 2023" in de), from `YYYY-MM` or a full ISO date. */
+export function formatMonth(iso: string | null | undefined): string {
+  const day = isoDay(iso);
+  if (!day) return MISSING;
+  return dateFormat({ month: 'short', year: 'numeric' }).format(day);
+}
+
+/** A whole number with the locale's grouping: 1924 → "1,924" (en-US), "1.924" (de). */
+export function formatCount(value: number | null | undefined): string {
+  return formatNumber(value, 0);
 }
 
 /** `up`, `down` or `` for colouring a signed figure. */

@@ -51,6 +51,15 @@ export const ALL_SITES_ID = `${REGISTRATION_PREFIX}all-sites`;
 /** The R2K Lens content script's bundle (WXT's output name for entrypoints/content). */
 export const CONTENT_SCRIPT_FILE = 'content-scripts/content.js';
 
+/**
+ * A manifest file entry as a path inside the extension. Firefox's `runtime.getManifest()` lists a
+ * content script's files as full URLs (`moz-extension://<uuid>/content-scripts/content.js`) where
+ * the manifest file and Chrome say `content-scripts/content.js`; registrations take the path.
+ */
+export function extensionPath(file: string): string {
+  return file.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*\//i, '').replace(/^\//, '');
+}
+
 function runAtOf(value: string | undefined): ScriptRegistration['runAt'] {
   return value === 'document_start' || value === 'document_end' ? value : 'document_idle';
 }
@@ -59,14 +68,17 @@ function runAtOf(value: string | undefined): ScriptRegistration['runAt'] {
  * The manifest's R2K Lens content script as a registration template, or `null` when the manifest
  * has none. `match_about_blank` has no registration counterpart; registrations express it with
  * `matchOriginAsFallback`, which covers about:blank and about:srcdoc frames too (and also data:
- * and blob: frames whose creator is a covered page).
+ * and blob: frames whose creator is a covered page). File names are paths inside the extension,
+ * whichever browser's `getManifest()` the manifest comes from (see {@link extensionPath}).
  */
 export function templateFromManifest(manifest: ManifestForAccess): ScriptTemplate | null {
-  const entry = manifest.content_scripts?.find((c) => c.js?.includes(CONTENT_SCRIPT_FILE));
+  const entry = manifest.content_scripts?.find((c) =>
+    c.js?.some((file) => extensionPath(file) === CONTENT_SCRIPT_FILE),
+  );
   if (!entry?.js) return null;
   return {
-    js: [...entry.js],
-    ...(entry.css && entry.css.length > 0 ? { css: [...entry.css] } : {}),
+    js: entry.js.map(extensionPath),
+    ...(entry.css && entry.css.length > 0 ? { css: entry.css.map(extensionPath) } : {}),
     excludeMatches: [...(entry.matches ?? [])],
     allFrames: entry.all_frames ?? false,
     runAt: runAtOf(entry.run_at),

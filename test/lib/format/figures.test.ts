@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   figureLocaleNow,
+  formatCount,
   formatDate,
+  formatMonth,
   formatNumber,
   formatPercent,
   formatSignedPercent,
@@ -38,15 +40,22 @@ describe('figures', () => {
 });
 
 describe('number format', () => {
-  it('follows the pinned locale for numbers and percentages, never for dates', () => {
+  it('follows the pinned locale for numbers, percentages and dates', () => {
     setFigureLocale('de-DE');
     expect(formatNumber(2663.78)).toBe('2.663,78');
     expect(formatSignedPercent(0.0123)).toBe('+1,23\u00a0%');
     expect(formatSignedPercent(-0.004)).toBe('−0,40\u00a0%');
     expect(formatPercent(0.2346)).toBe('23,5\u00a0%');
-    expect(formatDate('2026-02-20')).toBe('Feb 20, 2026');
+    expect(formatDate('2026-02-20')).toBe('20. Feb. 2026');
+    expect(formatMonth('2023-09')).toBe('Sept. 2023');
+    expect(formatCount(1924)).toBe('1.924');
     setFigureLocale('fr-FR');
     expect(formatNumber(1234567.891)).toBe('1\u202f234\u202f567,89');
+    expect(formatDate('2026-02-20')).toBe('20 févr. 2026');
+    setFigureLocale('en-US');
+    expect(formatDate('2026-02-20')).toBe('Feb 20, 2026');
+    expect(formatMonth('2023-09')).toBe('Sep 2023');
+    expect(formatCount(1924)).toBe('1,924');
   });
 
   it('goes back to the browser’s own locale, and ignores a locale it cannot use', () => {

@@ -3,6 +3,7 @@ import { DEFAULT_SITE_MATCHES } from '../../../lib/site-access/default-sites';
 import {
   ALL_SITES_ID,
   desiredRegistrations,
+  extensionPath,
   grantedAccess,
   registrationChanges,
   templateFromManifest,
@@ -74,6 +75,54 @@ describe('registration template', () => {
       runAt: 'document_idle',
     });
     expect(templateFromManifest({ content_scripts: [{ js: ['other.js'] }] })).toBeNull();
+  });
+});
+
+/**
+ * What Firefox 153's `runtime.getManifest()` returns for the built Firefox manifest (read from
+ * the e2e build in Firefox ESR): files as full extension URLs, unset keys as null.
+ */
+const FIREFOX_RUNTIME_MANIFEST = {
+  permissions: ['storage', 'alarms', 'scripting', 'activeTab', 'https://stooq.com/*'],
+  content_scripts: [
+    {
+      all_frames: true,
+      css: ['moz-extension://3f0e1c52-9d7b-4b8a-a1e3-2c4d5e6f7a80/content-scripts/content.css'],
+      css_origin: 'author',
+      exclude_globs: null,
+      exclude_matches: null,
+      include_globs: null,
+      js: ['moz-extension://3f0e1c52-9d7b-4b8a-a1e3-2c4d5e6f7a80/content-scripts/content.js'],
+      match_about_blank: null,
+      match_origin_as_fallback: null,
+      matches: [...DEFAULT_SITE_MATCHES],
+      run_at: 'document_idle',
+      world: 'ISOLATED',
+    },
+  ],
+} as unknown as ManifestForAccess;
+
+describe('registration template from Firefox’s runtime manifest', () => {
+  it('finds the content script whose files Firefox lists as full URLs, and registers paths', () => {
+    // Before: no template, so every page (default sites included) was refused in Firefox.
+    expect(templateFromManifest(FIREFOX_RUNTIME_MANIFEST)).toEqual({
+      js: ['content-scripts/content.js'],
+      css: ['content-scripts/content.css'],
+      excludeMatches: [...DEFAULT_SITE_MATCHES],
+      allFrames: true,
+      runAt: 'document_idle',
+      matchOriginAsFallback: false,
+      persistAcrossSessions: true,
+    });
+  });
+
+  it('reads extension paths from URLs and leaves paths alone', () => {
+    expect(extensionPath('moz-extension://abc/content-scripts/content.js')).toBe(
+      'content-scripts/content.js',
+    );
+    expect(extensionPath('chrome-extension://abcdef/x/y.css')).toBe('x/y.css');
+    expect(extensionPath('/content-scripts/content.js')).toBe('content-scripts/content.js');
+    expect(extensionPath('content-scripts/content.js')).toBe('content-scripts/content.js');
   });
 });
 
