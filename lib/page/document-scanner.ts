@@ -82,6 +82,11 @@ const TEXT_NODE = 3;
  * Starts scanning one document. Returns immediately; the first slice runs in the next
  * macrotask, the rest in idle slices. See {@link DocumentScanner}.
  */
+/** Characters in each of the frontier's first chunks (see `coldChunks`). */
+const COLD_CHUNK_CHARS = 400;
+/** How many of the frontier's first chunks are small. */
+const COLD_CHUNKS = 4;
+
 export function startDocumentScanner(options: DocumentScannerOptions): DocumentScanner {
   const win = options.win ?? (globalThis.window as unknown as ScannerWindow);
   const doc = win.document;
@@ -491,6 +496,7 @@ export function startDocumentScanner(options: DocumentScannerOptions): DocumentS
     if (jobs.length > 0) runner.request(false);
   };
 
+  let coldChunks = COLD_CHUNKS;
   let lastDrain = -Infinity;
   const work = (deadline: number): { more: boolean; urgent: boolean } => {
     for (;;) {
@@ -503,7 +509,11 @@ export function startDocumentScanner(options: DocumentScannerOptions): DocumentS
       }
       const job = jobs[0];
       if (!job) break;
-      const chunk = job.cursor.nextChunk({ maxChars: chunkChars });
+      // The first chunks run cold code (compiled on first call, on every page load): smaller ones
+      // keep the first slice near its budget.
+      const small = job === frontier && coldChunks > 0;
+      if (small) coldChunks--;
+      const chunk = job.cursor.nextChunk({ maxChars: small ? COLD_CHUNK_CHARS : chunkChars });
       if (chunk) {
         collect = job.found ?? null;
         try {
