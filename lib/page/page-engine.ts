@@ -270,6 +270,8 @@ export function startPageEngine(options: PageEngineOptions): PageEngine {
     return out;
   };
 
+  const found = (): PageMention[] => documents.flatMap((d) => d.scanner.found());
+
   const docOf = (mention: PageMention): PageDocument | null => {
     const doc = mention.startNode.ownerDocument;
     return documents.find((d) => d.scanner.document === doc) ?? null;
@@ -295,9 +297,9 @@ export function startPageEngine(options: PageEngineOptions): PageEngine {
       return new DOMRect(x, y, rect.width, rect.height);
     },
     mentions: () => inOrder(top),
-    found: () => documents.flatMap((d) => d.scanner.found()),
+    found,
     firstOf(symbol) {
-      const of = documents.flatMap((d) => d.scanner.found()).filter((m) => m.symbol === symbol);
+      const of = found().filter((m) => m.symbol === symbol);
       if (of.length === 0) return null;
       const doc = of[0]!.startNode.ownerDocument;
       // Within one document, sort only this symbol's mentions; across frames, the whole order.

@@ -215,16 +215,21 @@ async function traced(
   return { events };
 }
 
-/** One cold load of `pathName` in a variant: the script's cost from its trace. */
+/**
+ * One cold load of `pathName` in a variant: the script's cost from its trace, with what `after`
+ * does once the load has settled (traced too).
+ */
 async function loadCost(
   v: Variant,
   origin: string,
   pathName: string,
   settleMs: number,
+  after?: (page: Page, url: string) => Promise<void>,
 ): Promise<ScriptCost> {
   const page = await v.context.newPage();
+  const url = freshUrl(origin, pathName);
   try {
-    const { events } = await traced(page, freshUrl(origin, pathName), settleMs);
+    const { events } = await traced(page, url, settleMs, after && (() => after(page, url)));
     const cost = attributeScript(events, `chrome-extension://${v.extensionId}/`);
     if (!cost) throw new Error(`${v.name}: the content script did not run on ${pathName}`);
     return cost;
@@ -271,20 +276,12 @@ async function wholePageCost(
   pathName: string,
   settleMs: number,
 ): Promise<{ cost: ScriptCost; symbols: number }> {
-  const page = await v.context.newPage();
-  const url = freshUrl(origin, pathName);
   let symbols = -1;
-  try {
-    const { events } = await traced(page, url, settleMs, async () => {
-      symbols = await readWhole(v, url);
-      await page.waitForTimeout(500);
-    });
-    const cost = attributeScript(events, `chrome-extension://${v.extensionId}/`);
-    if (!cost) throw new Error(`${v.name}: the content script did not run on ${pathName}`);
-    return { cost, symbols };
-  } finally {
-    await page.close();
-  }
+  const cost = await loadCost(v, origin, pathName, settleMs, async (page, url) => {
+    symbols = await readWhole(v, url);
+    await page.waitForTimeout(500);
+  });
+  return { cost, symbols };
 }
 
 /** Injection to the first underline in the page's highlight registry, painted (ms). */
